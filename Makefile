@@ -1,0 +1,74 @@
+# One entry point for every task. `make serve` and `make test` install what they need first.
+SHELL := /bin/bash
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+# Material prints an end-of-life banner on every run; README explains the plan.
+export NO_MKDOCS_2_WARNING := 1
+# Our Markdown extensions live in scripts/: MkDocs must be able to import them.
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help install serve build check test lint grades bench new-page browser publish lock
+
+help:
+	@echo "make serve   preview the site at http://127.0.0.1:8000 with live reload"
+	@echo "make test    run every test (installs what it needs)"
+	@echo "make build   build the site into site/ (only replaced when the build succeeds)"
+	@echo "make check   check every page and the clinic settings, with file and line"
+	@echo "make grades  print each page's reading grade and its hardest sentences"
+	@echo "make new-page TITLE=\"Your question?\"  start a new page"
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt 2>&1 \
+		| grep -v "is ignored: it is neither a file nor a directory" || true
+	$(PYTHON) -c "import mkdocs, material, playwright"
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests (nothing here downloads a browser of its own), plus the PDF
+# and QR tools the print tests use.
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+				chromium poppler-utils zbar-tools >/dev/null; \
+		else \
+			echo "The browser tests need Debian's chromium, poppler-utils and zbar-tools. Install them with:"; \
+			echo "  sudo apt-get install chromium poppler-utils zbar-tools"; exit 1; \
+		fi; \
+	fi
+
+serve: install
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: install
+	$(PYTHON) -m scripts.safe_build
+
+check: install
+	$(PYTHON) -m scripts.content_check
+
+grades: install
+	$(PYTHON) -m scripts.readability docs
+
+new-page: install
+	$(PYTHON) -m scripts.new_page "$(TITLE)"
+
+lint: install
+	$(VENV)/bin/ruff check scripts tests
+
+# The content check runs first so its report is on top; pytest runs even when it fails, then both count.
+test: install node_modules/.installed browser
+	@status=0; $(PYTHON) -m scripts.content_check || status=1; \
+		$(PYTHON) -m pytest -p no:cacheprovider || status=1; exit $$status
+
+# Regenerate the locks after editing requirements.in or package.json (names, versions and hashes only).
+lock:
+	$(PYTHON) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		--strip-extras --quiet -o requirements.txt requirements.in
+	npm install --package-lock-only --ignore-scripts

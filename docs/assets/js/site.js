@@ -1,0 +1,60 @@
+/* Our only script. External (no inline code) so the Content-Security-Policy can forbid inline scripts.
+ * Material's instant navigation swaps pages without reloading, so work runs on each document$ emission. */
+(function () {
+  "use strict";
+
+  function localToday() {
+    var now = new Date();
+    var pad = function (n) { return String(n).padStart(2, "0"); };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  /* A static page outlives its build: hide a promotion once its end date has passed. */
+  function hideEndedPromotions() {
+    var today = localToday();
+    document.querySelectorAll("[data-promotion-end]").forEach(function (promotion) {
+      if (promotion.getAttribute("data-promotion-end") < today) {
+        promotion.hidden = true;
+        var banner = promotion.closest("[data-md-component=announce]");
+        if (banner && !banner.querySelector("[data-promotion-end]:not([hidden])")) banner.hidden = true;
+      }
+    });
+  }
+
+  /* A visible "copy link" control on every section heading, for touch and keyboard users. */
+  function addCopyLinkButtons() {
+    document.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach(function (heading) {
+      if (heading.querySelector(".copy-link") || heading.closest(".cta-block, .page-sources")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link";
+      button.setAttribute("aria-label", "Copy link to this section");
+      button.title = "Copy link to this section";
+      button.textContent = "Copy link";
+      button.addEventListener("click", function () {
+        var url = new URL("#" + heading.id, window.location.href).href;
+        var done = function () {
+          button.textContent = "Link copied";
+          setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(url).then(done, function () { window.prompt("Copy this link:", url); });
+        } else {
+          window.prompt("Copy this link:", url);
+        }
+      });
+      heading.appendChild(button);
+    });
+  }
+
+  function onPage() {
+    hideEndedPromotions();
+    addCopyLinkButtons();
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(onPage);
+  } else {
+    document.addEventListener("DOMContentLoaded", onPage);
+  }
+})();

@@ -1,0 +1,125 @@
+"""The clinic's details from `extra.clinic` in mkdocs.yml: validation with plain-English fixes, and display values."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlparse
+
+import phonenumbers
+
+from scripts.problems import Problem
+
+PHONE_REGION = "US"
+EMAIL_PATTERN = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KNOWN_KEYS = {
+    "name", "phone", "sms", "email", "booking_url", "street_address", "city", "region",
+    "postcode", "map_url", "hours",
+}
+
+
+def setting_line(config_path: Path, key: str) -> int:
+    """The line of the first `key:` in the settings file, so a message can point at it (0 if not found)."""
+    pattern = re.compile(rf"^\s*-?\s*{re.escape(key)}\s*:")
+    try:
+        lines = config_path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 0
+    return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), 0)
+
+
+def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
+    """The phone number if it is a valid US (or international) number, else None."""
+    try:
+        number = phonenumbers.parse(str(value), PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
+    """Every problem with the clinic's details, each naming the setting, the value and the fix."""
+    path = str(config_path)
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(path, setting_line(config_path, key), message))
+
+    for key in sorted(set(clinic) - KNOWN_KEYS):
+        problem(key, f"clinic setting '{key}' is not one we know: check the spelling "
+                     f"(known settings: {', '.join(sorted(KNOWN_KEYS))})")
+    if not str(clinic.get("name") or "").strip():
+        problem("name", "clinic 'name' is empty: write the clinic's name, e.g. name: Alladerm")
+    for key in ("phone", "sms"):
+        value = str(clinic.get(key) or "").strip()
+        if key == "phone" and not value:
+            problem(key, "clinic 'phone' is empty: every page offers a call, so write the clinic's "
+                         "phone number, e.g. phone: \"(949) 916-7166\"")
+        elif value and parse_phone(value) is None:
+            problem(key, f"clinic '{key}' is '{value}', which is not a valid phone number: write a "
+                         "10-digit US number with its area code, e.g. \"(949) 916-7166\"")
+    booking = str(clinic.get("booking_url") or "").strip()
+    if booking and (urlparse(booking).scheme != "https" or not urlparse(booking).netloc):
+        problem("booking_url", f"clinic 'booking_url' is '{booking}': it must be a full secure "
+                               "address starting with https://, or left empty")
+    map_url = str(clinic.get("map_url") or "").strip()
+    if map_url and (urlparse(map_url).scheme != "https" or not urlparse(map_url).netloc):
+        problem("map_url", f"clinic 'map_url' is '{map_url}': it must start with https://, or be "
+                           "left empty (we then link the address to the phone's map app)")
+    email = str(clinic.get("email") or "").strip()
+    if email and not EMAIL_PATTERN.match(email):
+        problem("email", f"clinic 'email' is '{email}', which is not an email address: write it "
+                         "like hello@example.com, or leave it empty")
+    problems.extend(_hours_problems(clinic.get("hours") or [], config_path))
+    return problems
+
+
+def _hours_problems(hours: Any, config_path: Path) -> list[Problem]:
+    path, line = str(config_path), setting_line(config_path, "hours")
+    example = "- {day: Monday, opens: \"09:00\", closes: \"17:00\"}"
+    if not isinstance(hours, list):
+        return [Problem(path, line, f"clinic 'hours' must be a list of days, e.g. {example}")]
+    problems = []
+    for entry in hours:
+        if not isinstance(entry, dict) or set(entry) != {"day", "opens", "closes"}:
+            problems.append(Problem(path, line, f"clinic 'hours' entry {entry!r} needs exactly day, "
+                                                f"opens and closes, e.g. {example}"))
+            continue
+        day, opens, closes = str(entry["day"]), str(entry["opens"]), str(entry["closes"])
+        if day not in DAYS:
+            problems.append(Problem(path, line, f"clinic 'hours' day '{day}' is not a day of the "
+                                                f"week: write one of {', '.join(DAYS)}"))
+        bad_times = [t for t in (opens, closes) if not TIME_PATTERN.match(t)]
+        for value in bad_times:
+            problems.append(Problem(path, line, f"clinic 'hours' time '{value}' on {day} is not a "
+                                                "24-hour time: write it as HH:MM in quotes, e.g. \"17:30\""))
+        if not bad_times and time.fromisoformat(closes) <= time.fromisoformat(opens):
+            problems.append(Problem(path, line, f"clinic 'hours' on {day}: closing time {closes} is "
+                                                f"not after opening time {opens}: check the two times"))
+    return problems
+
+
+def display_values(clinic: dict[str, Any]) -> dict[str, str]:
+    """What templates and placeholders show: the phone in national format, its tel: link, and the rest as text."""
+    values = {key: str(clinic.get(key) or "").strip() for key in sorted(KNOWN_KEYS - {"hours"})}
+    for key, scheme in (("phone", "tel:"), ("sms", "sms:")):
+        number = parse_phone(values[key]) if values[key] else None
+        values[f"{key}_link"] = (
+            scheme + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else ""
+        )
+        if number:
+            values[key] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    values["phone_tel"] = values.pop("phone_link")
+    address = ", ".join(
+        part for part in (values["street_address"], values["city"],
+                          " ".join(p for p in (values["region"], values["postcode"]) if p)) if part
+    )
+    values["address"] = address
+    if not values["map_url"] and values["street_address"]:
+        # A geo-less maps: link opens the phone's own map app, with no third party embedded in our page.
+        values["map_url"] = "https://maps.apple.com/?q=" + quote(f"{values['name']}, {address}")
+    return values

@@ -1,0 +1,72 @@
+"""`{{ clinic.phone }}`-style placeholders in Markdown, as a Python-Markdown extension.
+
+An engine-neutral home for the clinic's details in page text: any engine that runs Python-Markdown
+extensions (MkDocs now, its successor later) expands them the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from scripts.clinic import display_values
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+NAMESPACE = "clinic"
+
+
+def known_names(clinic: dict[str, Any]) -> set[str]:
+    """Every placeholder name a page may use, e.g. clinic.phone and clinic.phone_tel."""
+    return {f"{NAMESPACE}.{key}" for key in display_values(clinic)}
+
+
+def unknown_placeholders(text: str, clinic: dict[str, Any]) -> list[tuple[int, str]]:
+    """(line, name) for every placeholder in the text that is not a known clinic detail."""
+    names = known_names(clinic)
+    return [
+        (number, match.group(1))
+        for number, line in enumerate(text.splitlines(), 1)
+        for match in PLACEHOLDER.finditer(line)
+        if match.group(1) not in names
+    ]
+
+
+def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
+    known = ", ".join("{{ " + n + " }}" for n in sorted(known_names(clinic)))
+    return f"unknown placeholder '{{{{ {name} }}}}': check the spelling; the placeholders are {known}"
+
+
+def expand(text: str, clinic: dict[str, Any]) -> str:
+    """The text with every known placeholder replaced; raises ValueError naming the first unknown one."""
+    values = {f"{NAMESPACE}.{k}": v for k, v in display_values(clinic).items()}
+    unknown = unknown_placeholders(text, clinic)
+    if unknown:
+        line, name = unknown[0]
+        raise ValueError(f"line {line} of the page text: {unknown_placeholder_message(name, clinic)}")
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
+
+
+class _PlaceholderPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, clinic: dict[str, Any]) -> None:
+        super().__init__(md)
+        self.clinic = clinic
+
+    def run(self, lines: list[str]) -> list[str]:
+        return expand("\n".join(lines), self.clinic).split("\n")
+
+
+class PlaceholderExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"clinic": [{}, "The clinic's details (extra.clinic in mkdocs.yml)"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+        # Before every other preprocessor, so expanded values are ordinary Markdown text.
+        md.preprocessors.register(_PlaceholderPreprocessor(md, self.getConfig("clinic")), "clinic_placeholders", 40)
+
+
+def makeExtension(**kwargs: Any) -> PlaceholderExtension:  # noqa: N802 (Python-Markdown's API name)
+    return PlaceholderExtension(**kwargs)

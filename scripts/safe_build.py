@@ -1,0 +1,59 @@
+"""Build the site into a fresh folder and swap it into place only if the build succeeded.
+
+A failed strict MkDocs build still writes a whole site/, so building in place could publish a broken site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
+    """Build with MkDocs (strict, from mkdocs.yml) into `destination`; raise CalledProcessError on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
+        cwd=root, env=env, check=True,
+    )
+
+
+def build_and_swap(target: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
+    """Replace `target` with a new build, leaving it untouched if the build fails."""
+    target = target.resolve()
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        build_into(staging, root, extra_env)
+    except subprocess.CalledProcessError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    retired = target.with_name(f".{target.name}-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args()
+    root = Path(__file__).resolve().parent.parent
+    try:
+        build_and_swap(root / args.site_dir if not args.site_dir.is_absolute() else args.site_dir, root)
+    except subprocess.CalledProcessError:
+        print(f"The build failed, so {args.site_dir}/ was left as it was. Fix the errors above.", file=sys.stderr)
+        return 1
+    print(f"Built the site into {args.site_dir}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

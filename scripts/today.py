@@ -1,0 +1,23 @@
+"""The project's single idea of "today", used by every date rule (promotions, review dates)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+TODAY_VARIABLE = "SITE_TODAY"
+DEFAULT_TIMEZONE = "America/Los_Angeles"
+
+
+def today(timezone: str | None = None) -> date:
+    """Today in the clinic's time zone, or the date in $SITE_TODAY (YYYY-MM-DD) so tests are deterministic."""
+    override = os.environ.get(TODAY_VARIABLE, "").strip()
+    if override:
+        try:
+            return date.fromisoformat(override)
+        except ValueError as error:
+            raise ValueError(
+                f"{TODAY_VARIABLE}={override!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25"
+            ) from error
+    return datetime.now(ZoneInfo(timezone or DEFAULT_TIMEZONE)).date()

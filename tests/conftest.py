@@ -1,0 +1,89 @@
+"""Shared fixtures: one strict build of the real site, served on 127.0.0.1, and Debian's Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scripts.safe_build import build_into
+from tests.site_server import free_port, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+# Chromium as root, offline: no sandbox, and none of its background calls to Google's servers.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]
+# A fixed "today" so date rules never depend on the day the tests run.
+TEST_TODAY = "2026-11-25"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixed_today() -> Iterator[None]:
+    previous = os.environ.get("SITE_TODAY")
+    os.environ["SITE_TODAY"] = TEST_TODAY
+    yield
+    if previous is None:
+        os.environ.pop("SITE_TODAY", None)
+    else:
+        os.environ["SITE_TODAY"] = previous
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    """The real site, built strictly once, with site_url set to the test server so instant navigation works."""
+    site = tmp_path_factory.mktemp("site")
+    build_into(site, ROOT, {"SITE_URL": f"http://127.0.0.1:{site_port}/", "SITE_TODAY": TEST_TODAY})
+    return site
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path, site_port: int) -> Iterator[str]:
+    with serve(built_site, site_port) as url:
+        yield url
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every HTML page of the built site, as URL paths (found in the build, not kept by hand)."""
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if "http-equiv=\"refresh\"" in html.read_text(encoding="utf-8")[:2000]:
+            continue  # redirect stubs are tested on their own
+        paths.append(relative.removesuffix("index.html"))
+    return paths
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is not installed: run `make browser` (or apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's sources (not its venv or build output), to build variants of it."""
+    for name in ("docs", "overrides", "scripts", "data", "mkdocs.yml"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination

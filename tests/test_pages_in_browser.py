@@ -1,0 +1,25 @@
+"""Every page of the built site loads in Chromium, at phone and desktop size, privately and without errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser_helpers import open_context
+from tests.conftest import DESKTOP, PHONE, page_paths
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_every_page_loads_without_errors_or_third_party_requests(browser, base_url, built_site, viewport) -> None:
+    problems = []
+    with open_context(browser, base_url, viewport) as (page, log):
+        for path in page_paths(built_site):
+            response = page.goto(base_url + path, wait_until="networkidle")
+            if path != "404.html" and (response is None or response.status != 200):
+                problems.append(f"/{path}: HTTP {response.status if response else 'no response'}")
+            for error in log.console_errors:
+                problems.append(f"/{path}: console error: {error}")
+            for url in log.third_party_requests:
+                problems.append(f"/{path}: request to a third party: {url}")
+            log.console_errors.clear()
+            log.third_party_requests.clear()
+    assert not problems, "\n".join(problems)
