@@ -15,11 +15,14 @@ from pathlib import Path
 
 
 def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
-    """Build with MkDocs (strict, from mkdocs.yml) into `destination`; raise CalledProcessError on failure."""
+    """Build with MkDocs (strict) into `destination`; raise CalledProcessError on failure.
+
+    Not `--quiet`: MkDocs 1.6 then stops counting warnings, and strict mode would let a broken link through.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(destination)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
         cwd=root, env=env, check=True,
     )
 

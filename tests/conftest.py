@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -87,3 +89,27 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy2(source, destination / name)
     return destination
+
+
+def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """A strict build of a project copy, with its output captured for the test to read."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
+        capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+
+
+def build_variant(tmp_path: Path, replacements: dict[str, str], **env: str) -> Path:
+    """Build a copy of the project whose mkdocs.yml has some exact lines replaced; returns the built site."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, f"mkdocs.yml no longer contains {old!r}: update the test"
+        text = text.replace(old, new, 1)
+    config.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(project, site, **{"SITE_TODAY": TEST_TODAY, **env})
+    assert result.returncode == 0, result.stderr
+    return site

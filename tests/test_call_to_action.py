@@ -1,0 +1,92 @@
+"""Calling or booking is one tap away on every page, with or without a booking site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser_helpers import open_context
+from tests.conftest import PHONE, build_variant, page_paths
+from tests.site_server import free_port, serve
+
+BOOKING = "https://booking.example.org/alladerm"
+WITH_BOOKING = {'    booking_url: ""': f'    booking_url: "{BOOKING}"'}
+
+
+@pytest.fixture(scope="module")
+def booking_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_variant(tmp_path_factory.mktemp("booking"), WITH_BOOKING)
+
+
+def html_pages(site: Path) -> dict[str, str]:
+    return {path: (site / (path or "index.html") if path.endswith(".html") or not path
+                   else site / path / "index.html").read_text(encoding="utf-8")
+            for path in page_paths(site)}
+
+
+def test_without_a_booking_site_every_page_offers_one_call_to_book_control(built_site: Path) -> None:
+    for path, html in html_pages(built_site).items():
+        header = re.findall(r'<a class="cta-button cta-button--header" href="([^"]+)">([^<]+)</a>', html)
+        assert header == [("tel:+19499167166", "Call to book")], path
+        assert "Book</a>" not in html, f"/{path} shows a Book link that would only dial the phone"
+
+
+def test_with_a_booking_site_every_page_offers_book_and_call(booking_site: Path) -> None:
+    for path, html in html_pages(booking_site).items():
+        assert f'<a class="cta-button cta-button--header" href="{BOOKING}" rel="noopener noreferrer">Book</a>' in html
+        assert 'class="call-bar__action" href="tel:+19499167166"' in html, path
+
+
+def test_every_link_to_the_booking_site_hides_which_page_the_patient_was_reading(booking_site: Path) -> None:
+    for path, html in html_pages(booking_site).items():
+        links = re.findall(rf'<a [^>]*href="{re.escape(BOOKING)}"[^>]*>', html)
+        assert links, path
+        assert all('rel="noopener noreferrer"' in link for link in links), (path, links)
+
+
+def test_every_page_ends_with_questions_call_us_or_book(built_site: Path) -> None:
+    for path, html in html_pages(built_site).items():
+        block = html[html.index('<aside class="cta-block"'):]
+        assert "Questions?" in block and 'href="tel:+19499167166">(949) 916-7166</a>' in block, path
+
+
+@pytest.mark.parametrize("variant", ["call only", "with booking"])
+def test_on_a_phone_call_and_book_are_visible_without_scrolling_and_big_enough(
+        browser, built_site: Path, booking_site: Path, variant: str) -> None:
+    site = built_site if variant == "call only" else booking_site
+    with serve(site, free_port()) as url, open_context(browser, url, PHONE) as (page, _):
+        for path in ("", "aftercare/", "contact/"):
+            page.goto(url + path)
+            for selector in (".call-bar a[href^='tel:']", ".call-bar a[href^='tel:'], .call-bar a[href^='https:']"):
+                box = page.locator(selector).last.bounding_box()
+                assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], (path, selector)
+                assert box["width"] >= 44 and box["height"] >= 44, (path, selector, box)
+
+
+def test_the_call_bar_never_covers_the_end_of_the_page(browser, base_url: str) -> None:
+    with open_context(browser, base_url, PHONE) as (page, _):
+        page.goto(base_url + "before/")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        bar_top = page.locator(".call-bar").bounding_box()["y"]
+        footer = page.locator(".md-footer-meta").bounding_box()
+        assert footer["y"] + footer["height"] <= bar_top + 1
+
+
+def test_the_call_bar_is_not_printed(browser, base_url: str) -> None:
+    with open_context(browser, base_url, PHONE) as (page, _):
+        page.goto(base_url + "before/")
+        page.emulate_media(media="print")
+        assert not page.locator(".call-bar").is_visible()
+
+
+def test_a_clinic_name_with_markup_is_shown_as_text_everywhere(tmp_path: Path) -> None:
+    name = "<script>alert(1)</script> & Co"
+    site = build_variant(tmp_path, {"    name: Alladerm": f'    name: "{name}"'})
+    for path, html in html_pages(site).items():
+        assert "<script>alert(1)" not in html, path
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+            assert json.loads(block)["@graph"][0]["name"] == name
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html_pages(site)["contact/"]

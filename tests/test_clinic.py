@@ -1,0 +1,70 @@
+"""Clinic details: bad values fail with the setting, the value and the fix; good ones display well."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scripts.clinic import display_values, validate_clinic
+
+CONFIG = Path("mkdocs.yml")
+GOOD = {"name": "Alladerm", "phone": "(949) 916-7166", "city": "Aliso Viejo", "region": "CA"}
+
+
+def messages(clinic: dict) -> list[str]:
+    return [problem.message for problem in validate_clinic(clinic, CONFIG)]
+
+
+def test_the_real_defaults_are_valid() -> None:
+    assert messages(GOOD) == []
+
+
+def test_phone_is_shown_in_national_format_and_linked_in_e164() -> None:
+    values = display_values({**GOOD, "phone": "949.916.7166"})
+    assert values["phone"] == "(949) 916-7166"
+    assert values["phone_tel"] == "tel:+19499167166"
+
+
+@pytest.mark.parametrize(("clinic", "expected"), [
+    ({**GOOD, "phone": "555-1234"},
+     "clinic 'phone' is '555-1234', which is not a valid phone number: write a 10-digit US number with its "
+     "area code, e.g. \"(949) 916-7166\""),
+    ({**GOOD, "phone": ""},
+     "clinic 'phone' is empty: every page offers a call, so write the clinic's phone number, "
+     "e.g. phone: \"(949) 916-7166\""),
+    ({**GOOD, "sms": "12"},
+     "clinic 'sms' is '12', which is not a valid phone number: write a 10-digit US number with its area code, "
+     "e.g. \"(949) 916-7166\""),
+    ({**GOOD, "booking_url": "http://book.example.com"},
+     "clinic 'booking_url' is 'http://book.example.com': it must be a full secure address starting with "
+     "https://, or left empty"),
+    ({**GOOD, "email": "hello@"},
+     "clinic 'email' is 'hello@', which is not an email address: write it like hello@example.com, "
+     "or leave it empty"),
+    ({**GOOD, "hours": [{"day": "Monday", "opens": "9am", "closes": "17:00"}]},
+     "clinic 'hours' time '9am' on Monday is not a 24-hour time: write it as HH:MM in quotes, e.g. \"17:30\""),
+    ({**GOOD, "hours": [{"day": "Monday", "opens": "17:00", "closes": "09:00"}]},
+     "clinic 'hours' on Monday: closing time 09:00 is not after opening time 17:00: check the two times"),
+    ({**GOOD, "hours": [{"day": "Mon", "opens": "09:00", "closes": "17:00"}]},
+     "clinic 'hours' day 'Mon' is not a day of the week: write one of Monday, Tuesday, Wednesday, Thursday, "
+     "Friday, Saturday, Sunday"),
+    ({**GOOD, "fone": "x"},
+     "clinic setting 'fone' is not one we know: check the spelling (known settings: booking_url, city, email, "
+     "hours, map_url, name, phone, postcode, region, sms, street_address)"),
+])
+def test_a_bad_setting_is_reported_with_its_value_and_the_fix(clinic: dict, expected: str) -> None:
+    assert messages(clinic) == [expected]
+
+
+def test_a_problem_points_at_the_line_of_the_setting(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nextra:\n  clinic:\n    name: A\n    phone: \"123\"\n", encoding="utf-8")
+    (problem,) = validate_clinic({"name": "A", "phone": "123"}, config)
+    assert (problem.line, str(problem).split(":")[1]) == (5, "5")
+
+
+def test_unknown_details_stay_empty_and_no_map_link_is_made_up() -> None:
+    values = display_values(GOOD)
+    assert values["booking_url"] == values["email"] == values["map_url"] == values["street_address"] == ""
+    assert values["address"] == "Aliso Viejo, CA"
