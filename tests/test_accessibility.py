@@ -1,0 +1,121 @@
+"""Every page passes axe-core (WCAG 2.0-2.2 A/AA and best practices), keyboard, tap-target and reflow checks,
+at phone and desktop sizes, in the light and the dark scheme."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser_helpers import open_context
+from tests.conftest import DESKTOP, PHONE, ROOT, page_paths
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport_name", ["phone", "desktop"])
+def test_axe_finds_no_violation_on_any_page(browser, base_url, built_site, viewport_name: str, scheme: str) -> None:
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does)"
+    problems = []
+    with open_context(browser, base_url, VIEWPORTS[viewport_name], scheme) as (page, _):
+        for path in page_paths(built_site):
+            page.goto(base_url + path, wait_until="networkidle")
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+            for violation in result["violations"]:
+                for node in violation["nodes"]:
+                    problems.append(f"/{path} ({viewport_name}, {scheme}): {violation['id']}: {violation['help']} "
+                                    f"at {' '.join(node['target'])}: {node['failureSummary']}")
+    assert not problems, "\n".join(problems)
+
+
+def test_first_tab_stop_is_skip_to_content_and_focus_is_visible(browser, base_url, built_site) -> None:
+    problems = []
+    with open_context(browser, base_url, DESKTOP) as (page, _):
+        for path in page_paths(built_site):
+            page.goto(base_url + path)
+            page.keyboard.press("Tab")
+            focused = page.evaluate("""() => {
+                const el = document.activeElement, style = getComputedStyle(el);
+                const box = el.getBoundingClientRect();
+                return {text: el.textContent.trim(), visible: box.width > 0 && box.height > 0,
+                        outline: style.outlineStyle !== 'none' || style.boxShadow !== 'none'};
+            }""")
+            if focused["text"] != "Skip to content" or not focused["visible"]:
+                problems.append(f"/{path}: the first Tab stop is {focused['text']!r}, not a visible 'Skip to content'")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_positive_tabindex_and_call_book_and_content_links_are_reachable_by_keyboard(
+        browser, base_url, built_site) -> None:
+    problems = []
+    with open_context(browser, base_url, PHONE) as (page, _):
+        for path in page_paths(built_site):
+            page.goto(base_url + path)
+            positive = page.evaluate("[...document.querySelectorAll('[tabindex]')]"
+                                     ".filter(e => e.tabIndex > 0).map(e => e.outerHTML.slice(0, 80))")
+            problems += [f"/{path}: positive tabindex on {html}" for html in positive]
+            reached = set()
+            for _ in range(300):
+                page.keyboard.press("Tab")
+                step = page.evaluate("""() => {
+                    const el = document.activeElement;
+                    if (el === document.body || el.dataset.tabSeen) return {done: true};
+                    el.dataset.tabSeen = "1";
+                    const shown = e => { const s = getComputedStyle(e);
+                        return s.outlineStyle !== 'none' || s.boxShadow !== 'none'; };
+                    return {done: false, href: el.getAttribute('href') || '', html: el.outerHTML.slice(0, 80),
+                            focusShown: shown(el) || [...(el.labels || [])].some(shown)
+                                    || (el.nextElementSibling?.tagName === 'LABEL' && shown(el.nextElementSibling))};
+                }""")
+                if step["done"]:
+                    break
+                reached.add(step["href"])
+                if not step["focusShown"]:
+                    problems.append(f"/{path} (phone): no visible focus on {step['html']}")
+            wanted = page.evaluate("""[...document.querySelectorAll('.md-content a[href], .call-bar a, .cta-button')]
+                .filter(a => a.offsetParent !== null).map(a => a.getAttribute('href'))""")
+            problems += [f"/{path} (phone): Tab never reaches the link to {href}" for href in wanted
+                         if href not in reached]
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_controls_outside_running_text_are_at_least_24_pixels_and_call_book_44(browser, base_url, built_site) -> None:
+    problems = []
+    for name, viewport in VIEWPORTS.items():
+        with open_context(browser, base_url, viewport) as (page, _):
+            for path in page_paths(built_site):
+                page.goto(base_url + path)
+                small = page.evaluate("""() => [...document.querySelectorAll(
+                        'button, label.md-icon, .md-header a, .md-footer a, .call-bar a, .cta-button, .copy-link')]
+                    .filter(e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden')
+                    .map(e => { const b = e.getBoundingClientRect();
+                        const big = e.matches('.call-bar a, .cta-button') ? 44 : 24;
+                        return {html: e.outerHTML.slice(0, 70), w: b.width, h: b.height, big}; })
+                    .filter(b => b.w < b.big || b.h < b.big)""")
+                problems += [f"/{path} ({name}): {b['w']:.0f}x{b['h']:.0f} px, needs {b['big']}: {b['html']}"
+                             for b in small]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_page_scrolls_sideways_at_320_pixels(browser, base_url, built_site) -> None:
+    problems = []
+    with open_context(browser, base_url, {"width": 320, "height": 640}) as (page, _):
+        for path in page_paths(built_site):
+            page.goto(base_url + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                problems.append(f"/{path}: the page is {width} px wide at a 320 px screen")
+    assert not problems, "\n".join(problems)
+
+
+def test_typing_sunscreen_in_search_lists_the_aftercare_page(browser, base_url) -> None:
+    with open_context(browser, base_url, DESKTOP) as (page, _):
+        page.goto(base_url)
+        page.locator("label[for=__search]").first.click()
+        page.locator("input.md-search__input").press_sequentially("sunscreen", delay=50)
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=10_000)
+        hrefs = results.evaluate_all("links => links.map(a => a.href)")
+        assert any("/aftercare/" in href for href in hrefs), hrefs
