@@ -100,9 +100,13 @@ def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProc
     )
 
 
-def build_variant(tmp_path: Path, replacements: dict[str, str], **env: str) -> Path:
-    """Build a copy of the project whose mkdocs.yml has some exact lines replaced; returns the built site."""
+def build_variant(tmp_path: Path, replacements: dict[str, str], page_overrides: dict[str, str] | None = None,
+                  **env: str) -> Path:
+    """Build a copy of the project whose mkdocs.yml has some exact lines replaced (and some files rewritten);
+    returns the built site."""
     project = copy_project(tmp_path / "project")
+    for name, text in (page_overrides or {}).items():
+        (project / name).write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     for old, new in replacements.items():

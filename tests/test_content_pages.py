@@ -1,0 +1,126 @@
+"""The guide's pages: front matter, sources only from the list, no copied sentences, reading level, review note."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scripts.readability import grade, prose_from_html, target_grade
+from scripts.sources import load_sources
+from tests.conftest import ROOT, build_variant
+
+SHARED = ROOT.parent / "shared" / "content"
+PAGES = sorted((ROOT / "docs").glob("*.md"))
+CLINICAL = [page for page in PAGES if yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1]).get("clinical")]
+RUN = 8
+
+
+def front_matter(page: Path) -> dict:
+    return yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+
+
+def built(site: Path, page: Path) -> str:
+    slug = "" if page.stem == "index" else page.stem + "/"
+    return (site / slug / "index.html").read_text(encoding="utf-8")
+
+
+def article(html: str) -> str:
+    return html[html.index('<article class="md-content__inner'):html.index("</article>")]
+
+
+def words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+
+
+def runs(text: str) -> set[tuple[str, ...]]:
+    tokens = words(text)
+    return {tuple(tokens[i:i + RUN]) for i in range(len(tokens) - RUN + 1)}
+
+
+def test_the_guide_covers_every_stage_of_the_patient_journey() -> None:
+    assert {page.stem for page in CLINICAL} >= {
+        "what-is-it", "is-it-for-me", "before", "during", "aftercare", "risks", "at-home-devices"}
+
+
+@pytest.mark.parametrize("page", CLINICAL, ids=lambda p: p.name)
+def test_clinical_page_has_title_description_sources_and_review_fields(page: Path) -> None:
+    meta = front_matter(page)
+    assert meta["title"].strip() and 0 < len(meta["description"]) <= 160
+    assert meta["sources"], f"{page.name} lists no sources"
+    assert {"reviewed_by", "last_reviewed", "next_review"} <= set(meta)
+
+
+@pytest.mark.parametrize("page", CLINICAL, ids=lambda p: p.name)
+def test_clinical_page_ends_with_sources_that_are_all_in_the_sources_list(built_site: Path, page: Path) -> None:
+    listed = {entry["url"] for entry in load_sources(ROOT).values()}
+    html = article(built(built_site, page))
+    section = html[html.index('<h2 id="sources">'):html.index("</section>", html.index('<h2 id="sources">'))]
+    cited = re.findall(r'href="(https?://[^"]+)"', section)
+    assert cited and set(cited) <= listed, set(cited) - listed
+    external = set(re.findall(r'href="(https?://[^"]+)"', html)) - {"https://booking.example.org"}
+    assert external <= listed, f"{page.name} links to sources that are not in data/sources.yml: {external - listed}"
+
+
+def test_every_listed_source_was_verified_in_the_shared_sources_file() -> None:
+    shared = {entry["id"]: entry for entry in yaml.safe_load((SHARED / "sources.yml").read_text(encoding="utf-8"))}
+    for source_id, entry in load_sources(ROOT).items():
+        assert shared[source_id]["verified"] is True, source_id
+        assert entry["url"] == shared[source_id]["url"], source_id
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_no_page_copies_eight_words_in_a_row_from_the_fact_sheet_or_the_original_page(page: Path) -> None:
+    originals = set().union(*(runs((SHARED / name).read_text(encoding="utf-8"))
+                              for name in ("microneedling-facts.md", "fact-audit.md", "clinic-source-page.txt")))
+    body = page.read_text(encoding="utf-8").split("---", 2)[2]
+    copied = runs(body) & originals
+    assert not copied, f"{page.name} copies: {[' '.join(run) for run in sorted(copied)][:5]}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_page_prose_is_within_its_reading_grade(built_site: Path, page: Path) -> None:
+    prose = prose_from_html(article(built(built_site, page)))
+    target = target_grade(front_matter(page))
+    assert grade(prose) <= target, f"{page.name} reads at grade {grade(prose)}, above {target}"
+
+
+def test_when_to_get_help_cards_read_at_grade_6_or_lower(built_site: Path) -> None:
+    cards = []
+    for page in PAGES:
+        html = built(built_site, page)
+        cards += re.findall(r'<div class="admonition (?:call-clinic|urgent-care|emergency)">(.*?)</div>', html, re.S)
+    assert len(cards) >= 3
+    assert grade([text for card in cards for text in prose_from_html(card)]) <= 6
+
+
+def test_aftercare_has_three_help_tiers_in_order_of_urgency_in_words(built_site: Path) -> None:
+    html = built(built_site, ROOT / "docs" / "aftercare.md")
+    titles = re.findall(r'<div class="admonition (call-clinic|urgent-care|emergency)">\s*<p class="admonition-title">'
+                        r'([^<]+)</p>(.*?)</div>', html, re.S)
+    assert [kind for kind, _, _ in titles] == ["call-clinic", "urgent-care", "emergency"]
+    assert [title.split()[0] for _, title, _ in titles] == ["Call", "Get", "Call"]
+    assert "911" in titles[2][1]
+    for _, title, body in titles:
+        assert 1 <= body.count("<li>") <= 5, title
+
+
+def test_a_page_awaiting_review_says_so_after_its_content(built_site: Path) -> None:
+    html = built(built_site, ROOT / "docs" / "aftercare.md")
+    assert "awaiting review by our clinic's medical team" in html
+    assert html.index('class="review-status review-status--awaiting"') > html.index('<h2 id="sources">')
+    assert "Reviewed by" not in html
+
+
+def test_a_reviewed_page_shows_who_reviewed_it_and_when_the_next_review_is_due(tmp_path: Path) -> None:
+    reviewed = ("reviewed_by: Dr. Test Reviewer, MD\nlast_reviewed: 2026-03-01\nnext_review: 2027-03-01\n")
+    project_page = "docs/aftercare.md"
+    page = ROOT / project_page
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"reviewed_by:.*\nlast_reviewed:.*\nnext_review:.*\n", reviewed, text, count=1)
+    site = build_variant(tmp_path, {}, page_overrides={project_page: text})
+    html = built(site, page)
+    assert "Reviewed by Dr. Test Reviewer, MD on March 1, 2026. Next review due March 1, 2027." in html
+    assert "awaiting review" not in html
