@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from scripts import clinic, placeholders, promotions, sources, structured_data
+from scripts import clinic, host_redirects, placeholders, promotions, security_headers, sources, structured_data
 from scripts.today import today
 
 
@@ -58,3 +58,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [])
     context["json_ld"] = structured_data.to_script_json(graph)
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    redirect_maps = config.plugins["redirects"].config.get("redirect_maps") or {}
+    host_redirects.write_redirect_files(site, redirect_maps)
+    # Last, so the hashes cover every inline script of every page, the redirect stubs included.
+    security_headers.write_security_files(site)

@@ -14,12 +14,19 @@ import tempfile
 from pathlib import Path
 
 
+def last_commit_epoch(root: Path) -> str:
+    """The last commit's time, so the sitemap's dates (and so the output) do not change with the clock."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
+    return result.stdout.strip() or "0"
+
+
 def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
     """Build with MkDocs (strict) into `destination`; raise CalledProcessError on failure.
 
     Not `--quiet`: MkDocs 1.6 then stops counting warnings, and strict mode would let a broken link through.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env.setdefault("SOURCE_DATE_EPOCH", last_commit_epoch(root))
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from scripts.safe_build import build_into
+from scripts.security_headers import parse_headers_file
 from tests.site_server import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +53,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
 
 
 @pytest.fixture(scope="session")
-def base_url(built_site: Path, site_port: int) -> Iterator[str]:
-    with serve(built_site, site_port) as url:
+def site_headers(built_site: Path) -> dict[str, str]:
+    """The headers a static host sends, from the `_headers` file the build wrote."""
+    return parse_headers_file((built_site / "_headers").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path, site_port: int, site_headers: dict[str, str]) -> Iterator[str]:
+    """The built site, served on 127.0.0.1 with exactly the security headers a host would send."""
+    with serve(built_site, site_port, site_headers) as url:
         yield url
 
 

@@ -1,0 +1,50 @@
+"""Moved URLs keep working: host-level 301 rules, and HTML redirect pages as the fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from scripts.host_redirects import page_url, redirect_pairs
+from tests.browser_helpers import open_context
+from tests.conftest import DESKTOP, ROOT
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    pass
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def redirect_maps() -> dict[str, str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
+    return plugin["redirects"]["redirect_maps"]
+
+
+def test_page_urls_follow_the_sites_directory_urls() -> None:
+    assert page_url("before.md") == "/before/"
+    assert page_url("index.md") == "/"
+    assert page_url("aftercare.md#recovery-timeline") == "/aftercare/#recovery-timeline"
+
+
+def test_every_redirect_has_a_301_rule_for_netlify_cloudflare_and_nginx(built_site: Path) -> None:
+    rules = (built_site / "_redirects").read_text(encoding="utf-8").splitlines()
+    nginx = (built_site / "nginx" / "redirects.conf").read_text(encoding="utf-8")
+    pairs = redirect_pairs(redirect_maps())
+    assert pairs
+    for old, new in pairs:
+        assert f"{old} {new} 301" in rules
+        assert f"location = {old} {{ return 301 {new}; }}" in nginx
+
+
+def test_a_moved_url_with_a_fragment_lands_on_that_section_under_the_policy(browser, base_url) -> None:
+    with open_context(browser, base_url, DESKTOP) as (page, log):
+        page.goto(base_url + "prepare/#checklist")
+        page.wait_for_url("**/before/#checklist")
+        page.wait_for_load_state("networkidle")
+        top = page.locator("#checklist").bounding_box()["y"]
+        assert 0 <= top < DESKTOP["height"] / 2, "the page did not scroll to the section"
+        assert not log.console_errors
