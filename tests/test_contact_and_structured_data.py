@@ -1,0 +1,69 @@
+"""The contact page shows what we know and leaves out what we do not; structured data describes the clinic."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_variant
+
+FULL_DETAILS = {
+    '    email: ""': '    email: "hello@clinic.example"',
+    '    booking_url: ""': '    booking_url: "https://booking.example.org/clinic"',
+    '    street_address: ""': '    street_address: "1 Example Way"',
+    '    postcode: ""': '    postcode: "92656"',
+    "    hours: []": '    hours:\n      - {day: Monday, opens: "09:00", closes: "17:00"}',
+}
+
+
+@pytest.fixture(scope="module")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_variant(tmp_path_factory.mktemp("full"), FULL_DETAILS)
+
+
+def json_ld(html: str) -> list[dict]:
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block)["@graph"]
+
+
+def test_with_unknown_details_the_contact_page_has_no_empty_sections_or_dead_links(built_site: Path) -> None:
+    html = (built_site / "contact" / "index.html").read_text(encoding="utf-8")
+    for heading in ("Opening hours", "Email", "Book online"):
+        assert f">{heading}</h2>" not in html
+    assert 'href=""' not in html and "mailto:" not in html and "map app" not in html
+    assert 'href="tel:+19499167166">Call (949) 916-7166</a>' in html
+    assert "Alladerm, Aliso Viejo, CA." in html
+
+
+def test_with_full_details_the_contact_page_shows_them_all(full_site: Path) -> None:
+    html = (full_site / "contact" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="mailto:hello@clinic.example">hello@clinic.example</a>' in html
+    assert "Alladerm, 1 Example Way, Aliso Viejo, CA 92656." in html
+    assert ">Open the address in your map app</a>" in html
+    assert "<td>Monday</td><td>09:00 to 17:00</td>" in html
+    assert 'href="https://booking.example.org/clinic" rel="noopener noreferrer">Book a consultation</a>' in html
+
+
+def test_every_page_describes_the_clinic_and_clinical_pages_describe_the_procedure(built_site: Path) -> None:
+    home = json_ld((built_site / "index.html").read_text(encoding="utf-8"))
+    assert [item["@type"] for item in home] == ["MedicalClinic"]
+    assert home[0] | {"url": ""} == {
+        "@type": "MedicalClinic", "name": "Alladerm", "telephone": "+19499167166", "url": "",
+        "address": {"@type": "PostalAddress", "addressCountry": "US", "addressLocality": "Aliso Viejo",
+                    "addressRegion": "CA"}}
+    aftercare = json_ld((built_site / "aftercare" / "index.html").read_text(encoding="utf-8"))
+    page = aftercare[1]
+    assert page["@type"] == "MedicalWebPage" and page["audience"]["audienceType"] == "Patient"
+    assert page["about"]["@type"] == "MedicalProcedure"
+    assert "lastReviewed" not in page and "reviewedBy" not in page
+
+
+def test_opening_hours_appear_in_structured_data_when_known(full_site: Path) -> None:
+    clinic = json_ld((full_site / "index.html").read_text(encoding="utf-8"))[0]
+    assert clinic["openingHoursSpecification"] == [{"@type": "OpeningHoursSpecification",
+                                                    "dayOfWeek": "https://schema.org/Monday",
+                                                    "opens": "09:00", "closes": "17:00"}]
+    assert clinic["address"]["streetAddress"] == "1 Example Way"

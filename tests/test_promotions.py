@@ -1,0 +1,83 @@
+"""Promotions: shown only between their dates, dismissible, hidden in the browser once ended; an ended one
+fails the build with a message asking to remove it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from scripts.promotions import showing_today, validate_promotions
+from tests.browser_helpers import open_context
+from tests.conftest import PHONE, TEST_TODAY, build_variant, copy_project, run_build
+from tests.site_server import free_port, serve
+
+PROMOTIONS = '''  promotions:
+    - text: "Book a consultation in December and ask about our winter offer."
+      link: /contact/
+      start: 2026-11-01
+      end: 2026-12-31
+    - text: "This spring offer has not started yet."
+      start: 2027-03-01
+      end: 2027-03-31
+'''
+
+
+@pytest.fixture(scope="module")
+def promotion_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_variant(tmp_path_factory.mktemp("promotion"), {"  promotions: []\n": PROMOTIONS})
+
+
+def test_only_the_promotion_whose_dates_include_today_is_shown(promotion_site: Path) -> None:
+    html = (promotion_site / "before" / "index.html").read_text(encoding="utf-8")
+    assert 'data-promotion-end="2026-12-31"' in html and "winter offer" in html
+    assert "spring offer" not in html
+
+
+def test_without_promotions_there_is_no_announcement_bar(built_site: Path) -> None:
+    assert "md-banner" not in (built_site / "before" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_ended_promotion_stops_the_build_and_asks_to_remove_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  promotions: []\n", "  promotions:\n    - {text: Summer offer, start: 2026-06-01, end: 2026-08-31}\n"))
+    result = run_build(project, tmp_path / "site", SITE_TODAY=TEST_TODAY)
+    assert result.returncode != 0
+    assert "promotion 'Summer offer' ended on 2026-08-31: remove it from mkdocs.yml (extra.promotions)" in result.stderr
+
+
+def test_promotion_dates_are_checked_with_clear_messages() -> None:
+    today = datetime(2026, 11, 25).date()
+    problems = validate_promotions([{"text": "Offer", "start": "2026-12-10", "end": "2026-12-01"},
+                                    {"text": "Other", "start": "soon", "end": "2026-12-01",
+                                     "link": "http://example.org"}], today, Path("mkdocs.yml"))
+    assert [p.message for p in problems] == [
+        "promotion 'Offer' ends (2026-12-01) before it starts (2026-12-10): check the two dates",
+        "promotion 'Other': 'start' is 'soon', not a date: write it as YYYY-MM-DD",
+        "promotion 'Other': link 'http://example.org' must start with https:// or be a page of this site "
+        "starting with /",
+    ]
+    assert showing_today([{"text": "x", "start": "2026-11-25", "end": "2026-11-25"}], today)
+
+
+def test_visitors_can_dismiss_the_promotion_and_it_stays_dismissed(browser, promotion_site: Path) -> None:
+    with serve(promotion_site, free_port()) as url, open_context(browser, url, PHONE) as (page, log):
+        page.goto(url + "before/")
+        banner = page.locator("[data-md-component=announce] .md-banner")
+        assert banner.is_visible()
+        page.locator(".md-banner__button").click()
+        page.goto(url + "during/")
+        assert not page.locator("[data-md-component=announce] .md-banner").is_visible()
+        assert not log.console_errors
+
+
+def test_the_promotion_hides_itself_after_its_end_date_even_on_an_old_build(browser, promotion_site: Path) -> None:
+    with serve(promotion_site, free_port()) as url, open_context(browser, url, PHONE) as (page, log):
+        page.clock.set_fixed_time(datetime(2027, 1, 2, 10, 0))
+        page.goto(url + "before/")
+        page.wait_for_load_state("networkidle")
+        assert not page.locator(".promotion").is_visible()
+        assert not page.locator("[data-md-component=announce]").is_visible()
