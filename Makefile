@@ -15,6 +15,7 @@ help:
 	@echo "make build   build the site into site/ (only replaced when the build succeeds)"
 	@echo "make check   check every page and the clinic settings, with file and line"
 	@echo "make grades  print each page's reading grade and its hardest sentences"
+	@echo "make publish SITE_URL=https://…/  build into public/ through the review gate"
 	@echo "make new-page TITLE=\"Your question?\"  start a new page"
 
 $(VENV)/.installed: requirements.txt
@@ -58,6 +59,11 @@ grades: install
 new-page: install
 	$(PYTHON) -m scripts.new_page "$(TITLE)"
 
+# Publish into public/: needs SITE_URL (https), every check passing and every clinical page reviewed.
+# PREVIEW=1 publishes unreviewed pages anyway, with a loud warning.
+publish: install
+	$(PYTHON) -m scripts.publish $(if $(PREVIEW),--preview)
+
 lint: install
 	$(VENV)/bin/ruff check scripts tests
 
@@ -72,3 +78,13 @@ lock:
 	$(VENV)/bin/pip-compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links \
 		--strip-extras --quiet -o requirements.txt requirements.in
 	npm install --package-lock-only --ignore-scripts
+
+.PHONY: url-contract preview-image
+
+# The URL contract (data/url-contract.txt): add new pages and sections from a fresh build, never remove any.
+url-contract: install
+	$(PYTHON) -m scripts.url_contract --update
+
+# The shared link-preview image (docs/assets/images/preview.png), redrawn from the clinic's details.
+preview-image: install
+	$(PYTHON) -m scripts.preview_image

@@ -1,0 +1,76 @@
+"""Publishing refuses the local address, broken content and unreviewed medical pages, and never leaves a
+half-built site in place."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from scripts.publish import PublishRefusedError, publish, site_url_problem
+from scripts.review_gate import unreviewed_pages
+from tests.conftest import copy_project
+
+REAL_URL = "https://www.example-clinic.test/"
+REVIEWED = "reviewed_by: Dr. Test Reviewer\nlast_reviewed: 2026-03-01\nnext_review: {next}\n"
+
+
+def review_every_page(project: Path, next_review: str = "2027-03-01") -> None:
+    for page in (project / "docs").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("reviewed_by:\nlast_reviewed:\nnext_review:\n",
+                                     REVIEWED.format(next=next_review)), encoding="utf-8")
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("", "SITE_URL is not set"),
+    ("http://127.0.0.1:8000/", "SITE_URL is not set"),
+    ("http://www.example-clinic.test/", "it must be the site's public https:// address"),
+    ("https://www.example-clinic.test", "end it with a slash"),
+])
+def test_publishing_needs_the_sites_real_https_address(url: str, reason: str) -> None:
+    assert reason in site_url_problem(url)
+
+
+def test_publishing_refuses_while_clinical_pages_await_review_and_names_them(project: Path, tmp_path: Path) -> None:
+    with pytest.raises(PublishRefusedError) as refusal:
+        publish(tmp_path / "public", REAL_URL, preview=False, root=project)
+    assert "docs/aftercare.md: awaiting review by the medical team" in str(refusal.value)
+    assert not (tmp_path / "public").exists()
+
+
+def test_a_preview_publishes_unreviewed_content_with_a_loud_warning(project: Path, tmp_path: Path) -> None:
+    warnings = publish(tmp_path / "public", REAL_URL, preview=True, root=project)
+    assert warnings[0].startswith("WARNING: PUBLISHING UNREVIEWED MEDICAL CONTENT")
+    assert (tmp_path / "public" / "aftercare" / "index.html").exists()
+    assert f'<link rel="canonical" href="{REAL_URL}aftercare/">' in (
+        tmp_path / "public" / "aftercare" / "index.html").read_text(encoding="utf-8")
+
+
+def test_reviewed_pages_publish_without_warning(project: Path, tmp_path: Path) -> None:
+    review_every_page(project)
+    assert publish(tmp_path / "public", REAL_URL, preview=False, root=project) == []
+
+
+def test_an_overdue_review_blocks_publishing(project: Path) -> None:
+    review_every_page(project, next_review="2026-10-01")
+    assert "docs/risks.md: review overdue since 2026-10-01" in unreviewed_pages(project, date(2026, 11, 25))
+
+
+def test_a_failed_publish_leaves_the_published_site_exactly_as_it_was(project: Path, tmp_path: Path) -> None:
+    review_every_page(project)
+    public = tmp_path / "public"
+    public.mkdir()
+    (public / "index.html").write_text("live site", encoding="utf-8")
+    page = project / "docs" / "before.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [this](missing.md).\n", encoding="utf-8")
+    with pytest.raises(PublishRefusedError):
+        publish(public, REAL_URL, preview=False, root=project)
+    assert [p.name for p in public.iterdir()] == ["index.html"]
+    assert (public / "index.html").read_text(encoding="utf-8") == "live site"
