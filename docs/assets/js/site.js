@@ -21,6 +21,29 @@
     });
   }
 
+  function copyText(text, button, label) {
+    var done = function () {
+      button.textContent = "Copied";
+      setTimeout(function () { button.textContent = label; }, 2000);
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () { window.prompt("Copy this link:", text); });
+    } else {
+      window.prompt("Copy this link:", text);
+    }
+  }
+
+  /* The staff link sheet: a copy button on every row. */
+  function wireCopyUrlButtons() {
+    document.querySelectorAll("[data-copy-url]").forEach(function (button) {
+      if (button.dataset.wired) return;
+      button.dataset.wired = "1";
+      button.addEventListener("click", function () {
+        copyText(button.getAttribute("data-copy-url"), button, "Copy");
+      });
+    });
+  }
+
   /* A visible "copy link" control on every section heading, for touch and keyboard users. */
   function addCopyLinkButtons() {
     document.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach(function (heading) {
@@ -32,16 +55,7 @@
       button.title = "Copy link to this section";
       button.textContent = "Copy link";
       button.addEventListener("click", function () {
-        var url = new URL("#" + heading.id, window.location.href).href;
-        var done = function () {
-          button.textContent = "Link copied";
-          setTimeout(function () { button.textContent = "Copy link"; }, 2000);
-        };
-        if (navigator.clipboard && navigator.clipboard.writeText) {
-          navigator.clipboard.writeText(url).then(done, function () { window.prompt("Copy this link:", url); });
-        } else {
-          window.prompt("Copy this link:", url);
-        }
+        copyText(new URL("#" + heading.id, window.location.href).href, button, "Copy link");
       });
       heading.appendChild(button);
     });
@@ -50,6 +64,7 @@
   function onPage() {
     hideEndedPromotions();
     addCopyLinkButtons();
+    wireCopyUrlButtons();
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
