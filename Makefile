@@ -31,16 +31,18 @@ node_modules/.installed: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's Chromium for the browser tests (nothing here downloads a browser of its own), plus the PDF
-# and QR tools the print tests use.
+# Debian's Chromium for the browser tests (nothing here downloads a browser of its own), the PDF and QR
+# tools the print tests use, and Java for the Nu Html Checker.
+BROWSER_PACKAGES := chromium poppler-utils zbar-tools default-jre-headless
 browser:
-	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null \
+			|| ! command -v java >/dev/null; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-				chromium poppler-utils zbar-tools >/dev/null; \
+				$(BROWSER_PACKAGES) >/dev/null; \
 		else \
-			echo "The browser tests need Debian's chromium, poppler-utils and zbar-tools. Install them with:"; \
-			echo "  sudo apt-get install chromium poppler-utils zbar-tools"; exit 1; \
+			echo "The browser tests need Debian packages. Install them with:"; \
+			echo "  sudo apt-get install $(BROWSER_PACKAGES)"; exit 1; \
 		fi; \
 	fi
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts import clinic, host_redirects, placeholders, promotions, security_headers, sources, structured_data
+from scripts.print_links import with_print_addresses
+from scripts.qr_code import qr_svg
 from scripts.today import today
 
 
@@ -35,6 +38,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.filters["qr_svg"] = qr_svg
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source_path = page.file.src_uri
     raw = page.file.content_string
@@ -50,6 +58,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ]
     _fail(problems)
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return with_print_addresses(html, page.canonical_url or "")
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
