@@ -48,7 +48,7 @@ def test_first_tab_stop_is_skip_to_content_and_focus_is_visible(browser, base_ur
     assert not problems, "\n".join(problems)
 
 
-def test_no_positive_tabindex_and_call_book_and_content_links_are_reachable_by_keyboard(
+def test_keyboard_reaches_call_book_and_content_links_in_visual_order_without_positive_tabindex(
         browser, base_url, built_site) -> None:
     problems = []
     with open_context(browser, base_url, PHONE) as (page, _):
@@ -57,7 +57,7 @@ def test_no_positive_tabindex_and_call_book_and_content_links_are_reachable_by_k
             positive = page.evaluate("[...document.querySelectorAll('[tabindex]')]"
                                      ".filter(e => e.tabIndex > 0).map(e => e.outerHTML.slice(0, 80))")
             problems += [f"/{path}: positive tabindex on {html}" for html in positive]
-            reached = set()
+            reached, content_tops = set(), []
             for _ in range(300):
                 page.keyboard.press("Tab")
                 step = page.evaluate("""() => {
@@ -66,15 +66,22 @@ def test_no_positive_tabindex_and_call_book_and_content_links_are_reachable_by_k
                     el.dataset.tabSeen = "1";
                     const shown = e => { const s = getComputedStyle(e);
                         return s.outlineStyle !== 'none' || s.boxShadow !== 'none'; };
+                    const box = el.getBoundingClientRect();
                     return {done: false, href: el.getAttribute('href') || '', html: el.outerHTML.slice(0, 80),
+                            inContent: !!el.closest('.md-content'), top: box.top + window.scrollY,
                             focusShown: shown(el) || [...(el.labels || [])].some(shown)
                                     || (el.nextElementSibling?.tagName === 'LABEL' && shown(el.nextElementSibling))};
                 }""")
                 if step["done"]:
                     break
                 reached.add(step["href"])
+                if step["inContent"]:
+                    content_tops.append((step["top"], step["html"]))
                 if not step["focusShown"]:
                     problems.append(f"/{path} (phone): no visible focus on {step['html']}")
+            for (before, _), (after, html) in zip(content_tops, content_tops[1:], strict=False):
+                if after < before - 2:
+                    problems.append(f"/{path} (phone): focus jumps back up the page to {html}")
             wanted = page.evaluate("""[...document.querySelectorAll('.md-content a[href], .call-bar a, .cta-button')]
                 .filter(a => a.offsetParent !== null).map(a => a.getAttribute('href'))""")
             problems += [f"/{path} (phone): Tab never reaches the link to {href}" for href in wanted

@@ -90,3 +90,11 @@ def test_a_clinic_name_with_markup_is_shown_as_text_everywhere(tmp_path: Path) -
         for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
             assert json.loads(block)["@graph"][0]["name"] == name
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html_pages(site)["contact/"]
+
+
+def test_the_404_page_offers_search_the_main_pages_and_a_way_to_call(built_site: Path) -> None:
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "We cannot find that page" in html and 'class="md-search"' in html
+    for page in ("what-is-it/", "before/", "aftercare/", "risks/"):
+        assert f'href="/{page}"' in html or f'href="{page}"' in html, page
+    assert 'class="cta-block"' in html and "tel:+19499167166" in html

@@ -48,3 +48,9 @@ def test_a_moved_url_with_a_fragment_lands_on_that_section_under_the_policy(brow
         top = page.locator("#checklist").bounding_box()["y"]
         assert 0 <= top < DESKTOP["height"] / 2, "the page did not scroll to the section"
         assert not log.console_errors
+
+
+def test_robots_txt_points_search_engines_to_the_sitemap(built_site: Path, site_port: int) -> None:
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: http://127.0.0.1:{site_port}/sitemap.xml" in robots.splitlines()
+    assert (built_site / "sitemap.xml").exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scripts.promotions import showing_today, validate_promotions
+from scripts.security_headers import parse_headers_file
 from tests.browser_helpers import open_context
 from tests.conftest import PHONE, TEST_TODAY, build_variant, copy_project, run_build
 from tests.site_server import free_port, serve
@@ -63,8 +64,13 @@ def test_promotion_dates_are_checked_with_clear_messages() -> None:
     assert showing_today([{"text": "x", "start": "2026-11-25", "end": "2026-11-25"}], today)
 
 
+def served(site: Path):  # noqa: ANN201 (a context manager from tests/site_server.py)
+    """The variant site with the security headers its build wrote, as a host would send them."""
+    return serve(site, free_port(), parse_headers_file((site / "_headers").read_text(encoding="utf-8")))
+
+
 def test_visitors_can_dismiss_the_promotion_and_it_stays_dismissed(browser, promotion_site: Path) -> None:
-    with serve(promotion_site, free_port()) as url, open_context(browser, url, PHONE) as (page, log):
+    with served(promotion_site) as url, open_context(browser, url, PHONE) as (page, log):
         page.goto(url + "before/")
         banner = page.locator("[data-md-component=announce] .md-banner")
         assert banner.is_visible()
@@ -75,7 +81,7 @@ def test_visitors_can_dismiss_the_promotion_and_it_stays_dismissed(browser, prom
 
 
 def test_the_promotion_hides_itself_after_its_end_date_even_on_an_old_build(browser, promotion_site: Path) -> None:
-    with serve(promotion_site, free_port()) as url, open_context(browser, url, PHONE) as (page, log):
+    with served(promotion_site) as url, open_context(browser, url, PHONE) as (page, log):
         page.clock.set_fixed_time(datetime(2027, 1, 2, 10, 0))
         page.goto(url + "before/")
         page.wait_for_load_state("networkidle")
