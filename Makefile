@@ -90,3 +90,8 @@ url-contract: install
 # The shared link-preview image (docs/assets/images/preview.png), redrawn from the clinic's details.
 preview-image: install
 	$(PYTHON) -m scripts.preview_image
+
+# Page weight, layout shift, Lighthouse and build-time benchmark (about 15 minutes; `--runs 1` for a quick look):
+# writes bench-results/bench.md and bench.json. See README, "Performance".
+bench: install node_modules/.installed browser
+	$(PYTHON) -m scripts.bench $(BENCH_ARGS)

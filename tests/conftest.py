@@ -11,17 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.safe_build import build_into
 from scripts.security_headers import parse_headers_file
 from tests.site_server import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-# Chromium as root, offline: no sandbox, and none of its background calls to Google's servers.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-]
 # A fixed "today" so date rules never depend on the day the tests run.
 TEST_TODAY = "2026-11-25"
 PHONE = {"width": 390, "height": 844}
@@ -65,17 +60,6 @@ def base_url(built_site: Path, site_port: int, site_headers: dict[str, str]) -> 
         yield url
 
 
-def page_paths(site: Path) -> list[str]:
-    """Every HTML page of the built site, as URL paths (found in the build, not kept by hand)."""
-    paths = []
-    for html in sorted(site.rglob("*.html")):
-        relative = html.relative_to(site).as_posix()
-        if "http-equiv=\"refresh\"" in html.read_text(encoding="utf-8")[:2000]:
-            continue  # redirect stubs are tested on their own
-        paths.append(relative.removesuffix("index.html"))
-    return paths
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
@@ -83,7 +67,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         yield launched
         launched.close()
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.site_pages import page_paths
 from tests.browser_helpers import open_context
-from tests.conftest import DESKTOP, PHONE, ROOT, page_paths
+from tests.conftest import DESKTOP, PHONE, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
@@ -97,7 +98,9 @@ def test_controls_outside_running_text_are_at_least_24_pixels_and_call_book_44(b
                 page.goto(base_url + path)
                 small = page.evaluate("""() => [...document.querySelectorAll(
                         'button, label.md-icon, .md-header a, .md-footer a, .call-bar a, .cta-button, .copy-link')]
-                    .filter(e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden')
+                    .filter(e => { const s = getComputedStyle(e);
+                        return e.offsetParent !== null && s.visibility !== 'hidden'
+                            && s.opacity !== '0' && s.pointerEvents !== 'none'; })
                     .map(e => { const b = e.getBoundingClientRect();
                         const big = e.matches('.call-bar a, .cta-button') ? 44 : 24;
                         return {html: e.outerHTML.slice(0, 70), w: b.width, h: b.height, big}; })

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.site_pages import page_paths
 from tests.browser_helpers import open_context
-from tests.conftest import PHONE, build_variant, page_paths
+from tests.conftest import PHONE, build_variant
 from tests.site_server import free_port, serve
 
 BOOKING = "https://booking.example.org/alladerm"

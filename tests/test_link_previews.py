@@ -10,8 +10,9 @@ from urllib.parse import parse_qsl, urlparse
 from PIL import Image
 
 from scripts.preview_image import OUTPUT, preview_from_settings
+from scripts.site_pages import page_paths
 from scripts.url_contract import page_file
-from tests.conftest import ROOT, page_paths
+from tests.conftest import ROOT
 
 PREVIEW = ROOT / OUTPUT
 OPEN_GRAPH = ("og:title", "og:description", "og:url", "og:image", "og:type", "og:site_name")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from scripts.site_pages import page_paths
 from tests.browser_helpers import open_context
-from tests.conftest import DESKTOP, PHONE, page_paths
+from tests.conftest import DESKTOP, PHONE
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

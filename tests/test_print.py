@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from scripts.site_pages import page_paths
 from tests.browser_helpers import open_context
-from tests.conftest import DESKTOP, page_paths
+from tests.conftest import DESKTOP
 
 PAPERS = ("Letter", "A4")
 # What the print stylesheet adds after a link's text: " (https://…)", " (tel:…)", " (mailto:…)".

@@ -6,8 +6,9 @@ import re
 from pathlib import Path
 
 from scripts.security_headers import inline_script_hashes, parse_headers_file
+from scripts.site_pages import page_paths
 from tests.browser_helpers import open_context
-from tests.conftest import DESKTOP, PHONE, page_paths
+from tests.conftest import DESKTOP, PHONE
 
 REQUIRED = ["default-src 'none'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
             "connect-src 'self'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]
