@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import bench_build
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.safe_build import build_into
 from scripts.security_headers import parse_headers_file
@@ -74,13 +74,7 @@ def browser() -> Iterator[object]:
 
 def copy_project(destination: Path) -> Path:
     """A copy of the project's sources (not its venv or build output), to build variants of it."""
-    for name in ("docs", "overrides", "scripts", "data", "mkdocs.yml"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
+    return bench_build.copy_project(ROOT, destination)
 
 
 def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
