@@ -9,15 +9,7 @@ from urllib.parse import urlparse
 
 from scripts.clinic import setting_line
 from scripts.problems import Problem
-
-
-def _as_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
+from scripts.today import as_date
 
 
 def validate_promotions(promotions: Any, today: date, config_path: Path) -> list[Problem]:
@@ -33,7 +25,7 @@ def validate_promotions(promotions: Any, today: date, config_path: Path) -> list
                                                 "announcement bar should say in 'text'"))
             continue
         label = f"promotion '{promotion['text']}'"
-        start, end = _as_date(promotion.get("start")), _as_date(promotion.get("end"))
+        start, end = as_date(promotion.get("start")), as_date(promotion.get("end"))
         for key, value in (("start", start), ("end", end)):
             if value is None:
                 problems.append(Problem(path, line, f"{label}: '{key}' is '{promotion.get(key)}', not a "
@@ -55,7 +47,7 @@ def showing_today(promotions: list[dict[str, Any]], today: date) -> list[dict[st
     """The promotions whose dates include today, with their dates as YYYY-MM-DD text."""
     showing = []
     for promotion in promotions:
-        start, end = _as_date(promotion.get("start")), _as_date(promotion.get("end"))
+        start, end = as_date(promotion.get("start")), as_date(promotion.get("end"))
         if start and end and start <= today <= end:
             showing.append({**promotion, "start": start.isoformat(), "end": end.isoformat()})
     return showing

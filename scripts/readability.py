@@ -313,25 +313,16 @@ def target_grade(meta: dict) -> int:
 # --- command line ------------------------------------------------------------------------------------------
 
 
-def _front_matter(md_text: str) -> dict:
-    import yaml
-
-    match = FRONT_MATTER.match(md_text)
-    try:
-        meta = yaml.safe_load(match.group(0).strip().strip("-.")) if match else {}
-    except yaml.YAMLError:
-        meta = {}
-    return meta if isinstance(meta, dict) else {}
-
-
 def table(docs: Path) -> tuple[str, bool]:
     """The Markdown table of every page's grade, target, result and hardest sentences; and whether all pass."""
+    from scripts.check_model import parse_page  # the content check's own front-matter reader
+
     rows = ["| page | grade | target | result | hardest sentences |", "|---|---|---|---|---|"]
     all_pass = True
     for path in sorted(docs.glob("*.md")):
         text = path.read_text(encoding="utf-8")
         prose = prose_from_markdown(text)
-        value, target = grade(prose), target_grade(_front_matter(text))
+        value, target = grade(prose), target_grade(parse_page(path, text, docs.parent).meta)
         passed = value <= target
         all_pass = all_pass and passed
         hardest = "<br>".join(

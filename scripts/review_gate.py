@@ -6,13 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from scripts.check_model import parse_page
-
-
-def _as_date(value: object) -> date | None:
-    try:
-        return value if isinstance(value, date) else date.fromisoformat(str(value))
-    except ValueError:
-        return None
+from scripts.today import as_date
 
 
 def unreviewed_pages(root: Path, today: date) -> list[str]:
@@ -22,7 +16,7 @@ def unreviewed_pages(root: Path, today: date) -> list[str]:
         page = parse_page(file, file.read_text(encoding="utf-8"), root)
         if page.meta.get("clinical") is not True:
             continue
-        next_review = _as_date(page.meta.get("next_review"))
+        next_review = as_date(page.meta.get("next_review"))
         if not page.meta.get("reviewed_by") or next_review is None:
             found.append(f"{page.path}: awaiting review by the medical team")
         elif next_review < today:

@@ -21,3 +21,13 @@ def today(timezone: str | None = None) -> date:
                 f"{TODAY_VARIABLE}={override!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25"
             ) from error
     return datetime.now(ZoneInfo(timezone or DEFAULT_TIMEZONE)).date()
+
+
+def as_date(value: object) -> date | None:
+    """A date from YAML (already a date) or from YYYY-MM-DD text; None if it is neither."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        return None

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from scripts.check_settings import load_settings
 from scripts.host_redirects import page_url, redirect_pairs
 from tests.browser_helpers import open_context
 from tests.conftest import DESKTOP, ROOT
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    pass
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def redirect_maps() -> dict[str, str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    config = load_settings(ROOT / "mkdocs.yml")
     plugin = next(p for p in config["plugins"] if isinstance(p, dict) and "redirects" in p)
     return plugin["redirects"]["redirect_maps"]
 
