@@ -4,12 +4,15 @@ Every build is a fresh `python -m mkdocs build` subprocess (interpreter start an
 for both), timed by the wall clock, into a new temporary folder.
 
 - Ours: the project as it is (overrides, hooks, our Markdown extension, strict), or a copy of it with
-  generated pages added to its navigation under one section.
+  generated pages added to its navigation.
 - Plain Material: `site_name`, `theme: material` and the same `nav:` only (MkDocs' defaults otherwise, so the
   search plugin), with a copy of the same docs/ folder. `template:` lines are taken out of the front matter,
   because Material has no such templates; `{{ clinic.x }}` placeholders stay as literal text.
-- Generated pages copy one of our pages, and are added to the navigation in sections of ten, as a growing
-  site would be organised (Material's `navigation.prune`, which we use, leaves other sections out of a page).
+- Generated pages copy one of our pages, and are added to the navigation as a growing site would be organised:
+  topics of ten pages, parts of ten topics, with no more than ten new entries at the top. Material's
+  `navigation.prune`, which we use, renders only the open branch of that tree on each page, so a page's
+  navigation does not grow with the site. (A flat list of 100 top-level topics would be listed in full on every
+  page: each page would then cost more as the site grows, for us and for plain Material alike.)
 """
 
 from __future__ import annotations
@@ -126,17 +129,36 @@ def generate_pages(docs: Path, count: int) -> list[str]:
     return names
 
 
-def add_nav_sections(config: Path, names: list[str]) -> None:
-    """Append `names` to the end of mkdocs.yml's top-level `nav:` list, in sections of SECTION_SIZE pages."""
+def nav_tree(names: list[str], fan_out: int = SECTION_SIZE) -> list:
+    """`names` grouped as a growing site would be: topics of `fan_out` pages, then parts of `fan_out` topics,
+    and so on until the top holds no more than `fan_out` entries. A section is a (title, children) pair."""
+    tree, title = list(names), "Topic"
+    while title == "Topic" or len(tree) > fan_out:
+        tree = [(f"{title} {first // fan_out + 1}", tree[first:first + fan_out])
+                for first in range(0, len(tree), fan_out)]
+        title = "Part"
+    return tree
+
+
+def nav_lines(tree: list, indent: str = "  ") -> list[str]:
+    """`tree` (from nav_tree) as the lines of a MkDocs `nav:` list."""
+    lines = []
+    for entry in tree:
+        if isinstance(entry, tuple):
+            lines.append(f"{indent}- {entry[0]}:\n")
+            lines.extend(nav_lines(entry[1], indent + "    "))
+        else:
+            lines.append(f"{indent}- {entry}\n")
+    return lines
+
+
+def add_nav_sections(config: Path, names: list[str], fan_out: int = SECTION_SIZE) -> None:
+    """Append `names` to the end of mkdocs.yml's top-level `nav:` list, nested by nav_tree."""
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     end = lines.index("nav:\n") + 1
     while end < len(lines) and lines[end].startswith("  "):
         end += 1
-    sections = []
-    for first in range(0, len(names), SECTION_SIZE):
-        sections.append(f"  - Topic {first // SECTION_SIZE + 1}:\n")
-        sections.extend(f"      - {name}\n" for name in names[first:first + SECTION_SIZE])
-    config.write_text("".join(lines[:end] + sections + lines[end:]), encoding="utf-8")
+    config.write_text("".join(lines[:end] + nav_lines(nav_tree(names, fan_out)) + lines[end:]), encoding="utf-8")
 
 
 def compare_site(root: Path, runs: int) -> Comparison:

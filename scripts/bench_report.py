@@ -133,7 +133,8 @@ def to_markdown(result: BenchResult) -> str:
         f"| plain Material, same Markdown and nav | {site.plain.seconds:.2f} | {_mb(site.plain.output_bytes)} |",
         f"| ratio | {site.ratio:.2f} x | |",
         "",
-        "**Scaling**: generated pages (copies of one of ours, in nav sections of ten) added to this site:",
+        "**Scaling**: generated pages (copies of one of ours, in the nav as topics of ten pages and parts of ten "
+        "topics) added to this site:",
         "",
         "| Pages | Builds each | Ours s | Plain Material s | Ratio | Ours MB | Plain Material MB |",
         "|--:|--:|--:|--:|--:|--:|--:|",

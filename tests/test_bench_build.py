@@ -1,0 +1,67 @@
+"""The benchmark's generated sites (scripts/bench_build.py) and its rule for linear growth (scripts/bench_report.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scripts.bench_build import SECTION_SIZE, BuildTime, Comparison, add_nav_sections, generate_pages, nav_tree
+from scripts.bench_report import BenchResult, budget_checks
+from tests.conftest import TEST_TODAY, copy_project, run_build
+
+LINEAR = "build time grows linearly with pages"
+
+
+def pages_in(tree: list, longest: list[int]) -> list[str]:
+    """Every page of a nav_tree in order; records the length of each list in `longest`."""
+    longest.append(len(tree))
+    pages = []
+    for entry in tree:
+        pages.extend(pages_in(entry[1], longest) if isinstance(entry, tuple) else [entry])
+    return pages
+
+
+def test_generated_navigation_lists_every_page_once_in_short_lists() -> None:
+    names = [f"generated-{number:04d}.md" for number in range(1, 1001)]
+    lengths: list[int] = []
+    assert pages_in(nav_tree(names), lengths) == names
+    assert max(lengths) <= SECTION_SIZE
+
+
+def test_adding_pages_to_other_sections_leaves_a_page_unchanged(tmp_path: Path) -> None:
+    """With navigation.prune, a page lists only its own branch of the menu: aftercare has as many menu links,
+    and about as many bytes for a patient to download, whether the site has 9 or 81 more pages."""
+    pages = {}
+    for count in (9, 81):
+        project = copy_project(tmp_path / f"project-{count}")
+        add_nav_sections(project / "mkdocs.yml", generate_pages(project / "docs", count), fan_out=3)
+        site = tmp_path / f"site-{count}"
+        result = run_build(project, site, SITE_TODAY=TEST_TODAY)
+        assert result.returncode == 0, result.stderr
+        pages[count] = (site / "aftercare" / "index.html").read_text(encoding="utf-8")
+    assert "generated-0081" in (tmp_path / "site-81" / "sitemap.xml").read_text(encoding="utf-8")
+    assert pages[81].count('class="md-nav__link') == pages[9].count('class="md-nav__link')
+    # Deeper menu sections only add template whitespace.
+    assert abs(len(pages[81]) - len(pages[9])) < 0.01 * len(pages[9])
+
+
+def scaling_result(seconds_by_pages: dict[int, float]) -> BenchResult:
+    def comparison(pages: int, seconds: float) -> Comparison:
+        return Comparison(pages, BuildTime(seconds, 1, 0), BuildTime(seconds, 1, 0))
+
+    return BenchResult({}, [], {}, 0, comparison(12, 1.0),
+                       [comparison(pages, seconds) for pages, seconds in seconds_by_pages.items()])
+
+
+def linear_budget(result: BenchResult) -> tuple[str, bool, str]:
+    return next(check for check in budget_checks(result) if check[0] == LINEAR)
+
+
+def test_linear_growth_budget_passes_when_each_page_costs_the_same() -> None:
+    _, met, measured = linear_budget(scaling_result({22: 1.5, 112: 2.5, 1012: 11.5}))
+    assert met, measured
+
+
+def test_linear_growth_budget_fails_when_pages_cost_more_in_a_big_site() -> None:
+    _, met, measured = linear_budget(scaling_result({22: 1.5, 112: 2.5, 1012: 25.0}))
+    assert not met
+    assert "112->1012 pages: 25 ms/page" in measured
