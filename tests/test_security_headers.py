@@ -66,6 +66,16 @@ def test_no_page_reports_a_policy_violation_at_phone_and_desktop_size(browser, b
     assert not problems, "\n".join(problems)
 
 
+def test_instant_navigation_works_under_the_policy(browser, base_url) -> None:
+    with open_context(browser, base_url, DESKTOP) as (page, log):
+        page.goto(base_url + "before/", wait_until="networkidle")
+        page.evaluate("window.__samePage = true")
+        page.locator(".md-footer__link--next").click()
+        page.wait_for_url("**/during/")
+        assert page.evaluate("window.__samePage === true"), "the click reloaded the page instead of swapping it"
+        assert not log.console_errors
+
+
 def test_copy_link_copies_the_sections_address_under_the_policy(browser, base_url) -> None:
     with open_context(browser, base_url, PHONE, has_touch=True, is_mobile=True,
                       permissions=["clipboard-read", "clipboard-write"]) as (page, log):

@@ -1,5 +1,5 @@
 /* Our only script. External (no inline code) so the Content-Security-Policy can forbid inline scripts.
- * Work runs on Material's document$ (once per page), so it would keep working if instant navigation came back. */
+ * Material's instant navigation swaps pages without reloading, so work runs on each document$ emission. */
 (function () {
   "use strict";
 
