@@ -15,9 +15,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts import clinic, host_redirects, placeholders, promotions, security_headers, sources, structured_data
+from scripts.check_model import parse_page
 from scripts.print_links import with_print_addresses
 from scripts.qr_code import qr_svg
-from scripts.today import today
+from scripts.today import long_date, today
 
 
 def _fail(problems: list[Any]) -> None:
@@ -40,6 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["qr_svg"] = qr_svg
+    env.filters["long_date"] = long_date
     return env
 
 
@@ -47,9 +49,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source_path = page.file.src_uri
     raw = page.file.content_string
     details = config.extra.get("clinic") or {}
+    parsed = parse_page(Path(page.file.abs_src_path), raw, Path(config.config_file_path).parent)
     problems = [
-        f"docs/{source_path}:{line}: {placeholders.unknown_placeholder_message(name, details)}"
-        for line, name in placeholders.unknown_placeholders(raw, details)
+        f"docs/{source_path}:{line}: {message}"
+        for line, message in placeholders.placeholder_problems(raw, details, parsed.front_matter_end)
     ]
     problems += [
         f"docs/{source_path}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "

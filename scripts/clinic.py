@@ -32,6 +32,26 @@ def setting_line(config_path: Path, key: str) -> int:
     return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), 0)
 
 
+def list_item_lines(config_path: Path, key: str) -> list[int]:
+    """The line of each `- ` item of the list under the first `key:`, so a message can point at the item."""
+    start = setting_line(config_path, key)
+    if not start:
+        return []
+    lines = config_path.read_text(encoding="utf-8").splitlines()
+    key_indent = len(lines[start - 1]) - len(lines[start - 1].lstrip())
+    items, item_indent = [], None
+    for number, line in enumerate(lines[start:], start + 1):
+        indent = len(line) - len(line.lstrip())
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if indent <= key_indent and not (indent == key_indent and line.lstrip().startswith("- ")):
+            break
+        if line.lstrip().startswith("-") and item_indent in (None, indent):
+            item_indent = indent
+            items.append(number)
+    return items
+
+
 def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
     """The phone number if it is a valid US (or international) number, else None."""
     try:
@@ -80,11 +100,13 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
 
 def _hours_problems(hours: Any, config_path: Path) -> list[Problem]:
     path, line = str(config_path), setting_line(config_path, "hours")
+    item_lines = list_item_lines(config_path, "hours")
     example = "- {day: Monday, opens: \"09:00\", closes: \"17:00\"}"
     if not isinstance(hours, list):
         return [Problem(path, line, f"clinic 'hours' must be a list of days, e.g. {example}")]
     problems = []
-    for entry in hours:
+    for number, entry in enumerate(hours):
+        line = item_lines[number] if number < len(item_lines) else line
         if not isinstance(entry, dict) or set(entry) != {"day", "opens", "closes"}:
             problems.append(Problem(path, line, f"clinic 'hours' entry {entry!r} needs exactly day, "
                                                 f"opens and closes, e.g. {example}"))

@@ -32,7 +32,7 @@ from scripts.check_model import Page, parse_page
 from scripts.check_reading import check_reading
 from scripts.check_settings import check_settings, extra_settings
 from scripts.check_spelling import check_spelling, load_words
-from scripts.placeholders import unknown_placeholder_message, unknown_placeholders
+from scripts.placeholders import placeholder_problems
 from scripts.problems import Problem, Severity
 from scripts.sources import SOURCES_FILE, load_sources
 from scripts.today import today
@@ -127,8 +127,8 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     if page.problems:  # without readable front matter, the rest would only add noise
         return problems
     problems += _source_problems(page, context.sources)
-    problems += [Problem(page.path, line, unknown_placeholder_message(name, context.clinic))
-                 for line, name in unknown_placeholders(text, context.clinic)]
+    problems += [Problem(page.path, line, message)
+                 for line, message in placeholder_problems(text, context.clinic, page.front_matter_end)]
     problems += check_headings(page)
     problems += check_claims(page, context.claims)
     problems += check_images(page, context.site.docs)

@@ -23,29 +23,39 @@ def known_names(clinic: dict[str, Any]) -> set[str]:
     return {f"{NAMESPACE}.{key}" for key in display_values(clinic)}
 
 
-def unknown_placeholders(text: str, clinic: dict[str, Any]) -> list[tuple[int, str]]:
-    """(line, name) for every placeholder in the text that is not a known clinic detail."""
-    names = known_names(clinic)
-    return [
-        (number, match.group(1))
-        for number, line in enumerate(text.splitlines(), 1)
-        for match in PLACEHOLDER.finditer(line)
-        if match.group(1) not in names
-    ]
-
-
 def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
     known = ", ".join("{{ " + n + " }}" for n in sorted(known_names(clinic)))
     return f"unknown placeholder '{{{{ {name} }}}}': check the spelling; the placeholders are {known}"
 
 
+def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: int = 0) -> list[tuple[int, str]]:
+    """(line, message) for each placeholder a page cannot use: an unknown name, a clinic detail that is empty
+    (it would print nothing, or make a dead link), or one in the front matter (only the page text is filled in)."""
+    values = {f"{NAMESPACE}.{key}": value for key, value in display_values(clinic).items()}
+    problems = []
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in PLACEHOLDER.finditer(line):
+            name = match.group(1)
+            if number <= front_matter_end:
+                problems.append((number, f"placeholder '{{{{ {name} }}}}' in the front matter: placeholders are "
+                                         "filled in only in the page text, so write the value itself here"))
+            elif name not in values:
+                problems.append((number, unknown_placeholder_message(name, clinic)))
+            elif not values[name]:
+                key = name.removeprefix(f"{NAMESPACE}.")
+                problems.append((number, f"'{{{{ {name} }}}}' is empty, so the page would show nothing there (or a "
+                                         f"dead link): fill in '{key}' under extra: clinic: in mkdocs.yml, or take "
+                                         "the placeholder out of this page"))
+    return problems
+
+
 def expand(text: str, clinic: dict[str, Any]) -> str:
-    """The text with every known placeholder replaced; raises ValueError naming the first unknown one."""
+    """The text with every placeholder replaced; raises ValueError naming the first one it cannot fill in."""
     values = {f"{NAMESPACE}.{k}": v for k, v in display_values(clinic).items()}
-    unknown = unknown_placeholders(text, clinic)
-    if unknown:
-        line, name = unknown[0]
-        raise ValueError(f"line {line} of the page text: {unknown_placeholder_message(name, clinic)}")
+    problems = placeholder_problems(text, clinic)
+    if problems:
+        line, message = problems[0]
+        raise ValueError(f"line {line} of the page text: {message}")
     return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
 
 

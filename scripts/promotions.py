@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from scripts.clinic import setting_line
+from scripts.clinic import list_item_lines, setting_line
 from scripts.problems import Problem
 from scripts.today import as_date
 
@@ -18,8 +18,9 @@ def validate_promotions(promotions: Any, today: date, config_path: Path) -> list
     if not isinstance(promotions, list):
         return [Problem(path, line, "'promotions' must be a list, e.g. - {text: ..., start: 2026-12-01, "
                                     "end: 2026-12-31}; write promotions: [] for none")]
-    problems = []
-    for promotion in promotions:
+    problems, item_lines = [], list_item_lines(config_path, "promotions")
+    for number, promotion in enumerate(promotions):
+        line = item_lines[number] if number < len(item_lines) else setting_line(config_path, "promotions")
         if not isinstance(promotion, dict) or not str(promotion.get("text") or "").strip():
             problems.append(Problem(path, line, f"promotion {promotion!r} has no text: write what the "
                                                 "announcement bar should say in 'text'"))

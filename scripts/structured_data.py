@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
+
+from scripts.today import as_date
 
 DAY_URL = "https://schema.org/{}"
 
@@ -50,8 +51,9 @@ def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict
                 "bodyLocation": "Skin",
             },
         }
-        if meta.get("reviewed_by") and isinstance(meta.get("last_reviewed"), date):
-            web_page["lastReviewed"] = meta["last_reviewed"].isoformat()
+        last_reviewed = as_date(meta.get("last_reviewed"))
+        if meta.get("reviewed_by") and last_reviewed:
+            web_page["lastReviewed"] = last_reviewed.isoformat()
             web_page["reviewedBy"] = {"@type": "Person", "name": str(meta["reviewed_by"])}
         graph.append(web_page)
     return graph

@@ -31,3 +31,9 @@ def as_date(value: object) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+def long_date(value: object) -> str:
+    """A front-matter date as patients read it ("June 1, 2026"), whether YAML gave a date or quoted text."""
+    day = as_date(value)
+    return f"{day:%B} {day.day}, {day.year}" if day else str(value)

@@ -64,6 +64,17 @@ def test_a_problem_points_at_the_line_of_the_setting(tmp_path: Path) -> None:
     assert (problem.line, str(problem).split(":")[1]) == (5, "5")
 
 
+def test_a_bad_opening_hours_entry_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  clinic:\n    name: A\n    phone: \"(949) 916-7166\"\n    hours:\n"
+                      "      - {day: Monday, opens: \"09:00\", closes: \"17:00\"}\n"
+                      "      - {day: Tuesday, opens: \"9am\", closes: \"17:00\"}\n", encoding="utf-8")
+    hours = [{"day": "Monday", "opens": "09:00", "closes": "17:00"},
+             {"day": "Tuesday", "opens": "9am", "closes": "17:00"}]
+    (problem,) = validate_clinic({**GOOD, "hours": hours}, config)
+    assert problem.line == 7
+
+
 def test_unknown_details_stay_empty_and_no_map_link_is_made_up() -> None:
     values = display_values(GOOD)
     assert values["booking_url"] == values["email"] == values["map_url"] == values["street_address"] == ""

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.check_claims import load_claims
+from scripts.check_claims import find_claims, load_claims
 from scripts.check_settings import check_settings
 from scripts.content_check import check_page, check_site, load_context
 from scripts.problems import Severity
+from tests.conftest import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content_check"
 SITE = FIXTURES / "site"
@@ -127,6 +128,12 @@ def test_claims_in_title_and_text() -> None:
         "docs/claim_phrase.md:9: 'no downtime' is a claim we must not make: redness and swelling are expected for a "
         "few days. Write instead: most people get back to normal activities within a few days",
     ]
+
+
+@pytest.mark.parametrize("text", ["No down-time at all.", "no downtime", "Zero down time!",
+                                  "It is approved by the FDA.", "An FDA-approved treatment.", "It is pain-free."])
+def test_the_real_claims_list_catches_other_spellings(text: str) -> None:
+    assert find_claims(text, load_claims(ROOT)), text
 
 
 def test_claim_excused_with_a_reason() -> None:
@@ -254,6 +261,21 @@ def test_unknown_placeholder() -> None:
     )
 
 
+def test_placeholder_of_an_empty_clinic_detail() -> None:
+    assert problems("empty_placeholder.md") == [
+        "docs/empty_placeholder.md:7: '{{ clinic.street_address }}' is empty, so the page would show nothing there "
+        "(or a dead link): fill in 'street_address' under extra: clinic: in mkdocs.yml, or take the placeholder out "
+        "of this page"
+    ]
+
+
+def test_placeholder_in_front_matter() -> None:
+    assert problems("placeholder_in_front_matter.md") == [
+        "docs/placeholder_in_front_matter.md:3: placeholder '{{ clinic.phone }}' in the front matter: placeholders "
+        "are filled in only in the page text, so write the value itself here"
+    ]
+
+
 # 9. Headings
 
 
@@ -295,11 +317,11 @@ def test_spelling_is_a_warning_and_skips_code_and_links() -> None:
 
 def test_promotions() -> None:
     assert settings_problems("promotions.yml") == [
-        "settings/promotions.yml:6: promotion 'Summer glow offer' ended on 2026-08-31: remove it from mkdocs.yml "
+        "settings/promotions.yml:7: promotion 'Summer glow offer' ended on 2026-08-31: remove it from mkdocs.yml "
         "(extra.promotions)",
-        "settings/promotions.yml:6: promotion 'Winter offer' ends (2027-01-01) before it starts (2027-01-31): check "
+        "settings/promotions.yml:10: promotion 'Winter offer' ends (2027-01-01) before it starts (2027-01-31): check "
         "the two dates",
-        "settings/promotions.yml:6: promotion 'Painless treatments with no downtime': link 'http://example.com/offer' "
+        "settings/promotions.yml:13: promotion 'Painless treatments with no downtime': link 'http://example.com/offer' "
         "must start with https:// or be a page of this site starting with /",
         "settings/promotions.yml:13: promotion 'Painless treatments with no downtime': 'Painless' is a claim we must "
         "not make: most people feel some discomfort. Write instead: numbing cream makes it more comfortable",

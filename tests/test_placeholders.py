@@ -1,4 +1,4 @@
-"""Placeholders put the clinic's details into page text; an unknown one fails the build with file and line."""
+"""Placeholders put the clinic's details into page text; an unknown or empty one fails the build with file and line."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import markdown
 
-from scripts.placeholders import PlaceholderExtension, unknown_placeholders
+from scripts.placeholders import PlaceholderExtension, placeholder_problems
 from tests.conftest import copy_project, run_build
 
 CLINIC = {"name": "Alladerm", "phone": "949 916 7166"}
@@ -22,14 +22,30 @@ def test_phone_placeholder_renders_a_tap_to_call_link() -> None:
 
 
 def test_unknown_placeholder_is_found_with_its_line() -> None:
-    assert unknown_placeholders("Hello\n\nCall {{ clinic.fone }}", CLINIC) == [(3, "clinic.fone")]
+    [(line, message)] = placeholder_problems("Hello\n\nCall {{ clinic.fone }}", CLINIC)
+    assert (line, message.split(":")[0]) == (3, "unknown placeholder '{{ clinic.fone }}'")
+
+
+def build_with_line_added(tmp_path: Path, page_name: str, added: str) -> tuple[int, str]:
+    """Build a copy of the project with one line added to a page: the line's number and the build's stderr,
+    after checking that the build failed."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / page_name
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
+    line = page.read_text(encoding="utf-8").splitlines().index(added) + 1
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    return line, result.stderr
 
 
 def test_unknown_placeholder_stops_the_build_naming_file_and_line(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    page = project / "docs" / "during.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nCall {{ clinic.fone }} today.\n", encoding="utf-8")
-    line = page.read_text(encoding="utf-8").splitlines().index("Call {{ clinic.fone }} today.") + 1
-    result = run_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert f"docs/during.md:{line}: unknown placeholder '{{{{ clinic.fone }}}}'" in result.stderr
+    line, errors = build_with_line_added(tmp_path, "during.md", "Call {{ clinic.fone }} today.")
+    assert f"docs/during.md:{line}: unknown placeholder '{{{{ clinic.fone }}}}'" in errors
+
+
+def test_placeholder_of_an_empty_detail_stops_the_build_instead_of_making_a_dead_link(tmp_path: Path) -> None:
+    """The real mkdocs.yml has no booking URL yet: [book]({{ clinic.booking_url }}) would be a link to nowhere."""
+    line, errors = build_with_line_added(tmp_path, "contact.md", "[Book online]({{ clinic.booking_url }}).")
+    assert (f"docs/contact.md:{line}: '{{{{ clinic.booking_url }}}}' is empty, so the page would show nothing there "
+            "(or a dead link): fill in 'booking_url' under extra: clinic: in mkdocs.yml") in errors
+    assert not (tmp_path / "site" / "contact" / "index.html").exists()
