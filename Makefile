@@ -28,6 +28,7 @@ $(VENV)/.installed: requirements.txt
 install: $(VENV)/.installed
 
 node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || { echo "npm was not found: install Node.js 20 with npm (Lighthouse 12 needs Node 18.16 or later)"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -14,10 +14,15 @@ import tempfile
 from pathlib import Path
 
 
-def last_commit_epoch(root: Path) -> str:
-    """The last commit's time, so the sitemap's dates (and so the output) do not change with the clock."""
+def last_commit_epoch(root: Path) -> str | None:
+    """The last commit's time, so the sitemap's dates (and so the output) do not change with the clock; None
+    outside a git checkout (or where git refuses the folder), and then the build uses today's date."""
     result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
-    return result.stdout.strip() or "0"
+    epoch = result.stdout.strip()
+    if not epoch:
+        print(f"Note: no git commit date ({result.stderr.strip() or 'not a git checkout'}); the sitemap uses "
+              "today's date.", file=sys.stderr)
+    return epoch or None
 
 
 def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
@@ -26,7 +31,10 @@ def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None =
     Not `--quiet`: MkDocs 1.6 then stops counting warnings, and strict mode would let a broken link through.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    env.setdefault("SOURCE_DATE_EPOCH", last_commit_epoch(root))
+    if not env.get("SOURCE_DATE_EPOCH"):
+        env.pop("SOURCE_DATE_EPOCH", None)
+        if epoch := last_commit_epoch(root):
+            env["SOURCE_DATE_EPOCH"] = epoch
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
@@ -47,6 +55,8 @@ def build_and_swap(target: Path, root: Path, extra_env: dict[str, str] | None = 
     shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
         target.rename(retired)
+    # mkdtemp makes the folder private to its owner; a web server's own user must be able to read it.
+    staging.chmod(0o755)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
 

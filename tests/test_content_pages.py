@@ -64,6 +64,7 @@ def test_clinical_page_ends_with_sources_that_are_all_in_the_sources_list(built_
     assert external <= listed, f"{page.name} links to sources that are not in data/sources.yml: {external - listed}"
 
 
+@pytest.mark.source_material
 def test_every_listed_source_was_verified_in_the_shared_sources_file() -> None:
     shared = {entry["id"]: entry for entry in yaml.safe_load((SHARED / "sources.yml").read_text(encoding="utf-8"))}
     for source_id, entry in load_sources(ROOT).items():
@@ -71,6 +72,7 @@ def test_every_listed_source_was_verified_in_the_shared_sources_file() -> None:
         assert entry["url"] == shared[source_id]["url"], source_id
 
 
+@pytest.mark.source_material
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_no_page_copies_eight_words_in_a_row_from_the_fact_sheet_or_the_original_page(page: Path) -> None:
     originals = set().union(*(runs((SHARED / name).read_text(encoding="utf-8"))
@@ -114,8 +116,10 @@ def test_a_page_awaiting_review_says_so_after_its_content(built_site: Path) -> N
     assert "Reviewed by" not in html
 
 
-def test_a_reviewed_page_shows_who_reviewed_it_and_when_the_next_review_is_due(tmp_path: Path) -> None:
-    reviewed = ("reviewed_by: Dr. Test Reviewer, MD\nlast_reviewed: 2026-03-01\nnext_review: 2027-03-01\n")
+@pytest.mark.parametrize("quote", ["", '"'], ids=["dates", "dates-in-quotes"])
+def test_a_reviewed_page_shows_who_reviewed_it_and_when_the_next_review_is_due(tmp_path: Path, quote: str) -> None:
+    reviewed = (f"reviewed_by: Dr. Test Reviewer, MD\nlast_reviewed: {quote}2026-03-01{quote}\n"
+                f"next_review: {quote}2027-03-01{quote}\n")
     project_page = "docs/aftercare.md"
     page = ROOT / project_page
     text = page.read_text(encoding="utf-8")
@@ -123,4 +127,5 @@ def test_a_reviewed_page_shows_who_reviewed_it_and_when_the_next_review_is_due(t
     site = build_variant(tmp_path, {}, page_overrides={project_page: text})
     html = built(site, page)
     assert "Reviewed by Dr. Test Reviewer, MD on March 1, 2026. Next review due March 1, 2027." in html
+    assert '"lastReviewed": "2026-03-01"' in html
     assert "awaiting review" not in html

@@ -33,3 +33,20 @@ def test_a_good_build_replaces_the_site(tmp_path: Path) -> None:
     build_and_swap(site, project, {"PYTHONPATH": str(project)})
     assert not (site / "stale.html").exists()
     assert (site / "aftercare" / "index.html").exists()
+
+
+def test_a_web_server_can_read_the_new_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    build_and_swap(site, project, {"PYTHONPATH": str(project)})
+    assert site.stat().st_mode & 0o055 == 0o055, oct(site.stat().st_mode)
+
+
+def test_outside_git_the_sitemap_is_dated_today_not_1970(tmp_path: Path) -> None:
+    """A copy without .git (or a CI checkout git refuses to read) has no commit date to use."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    build_and_swap(site, project, {"PYTHONPATH": str(project), "SOURCE_DATE_EPOCH": ""})
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>1970" not in sitemap
+    assert "<lastmod>" in sitemap
