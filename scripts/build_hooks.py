@@ -18,7 +18,7 @@ from scripts import clinic, host_redirects, placeholders, promotions, security_h
 from scripts.check_model import parse_page
 from scripts.print_links import with_print_addresses
 from scripts.qr_code import qr_svg
-from scripts.today import long_date, today
+from scripts.today import DEFAULT_TIMEZONE, long_date, today
 
 
 def _fail(problems: list[Any]) -> None:
@@ -29,7 +29,8 @@ def _fail(problems: list[Any]) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra, config_path = config.extra, Path(config.config_file_path)
     root = config_path.parent
-    day = today(extra.get("timezone"))
+    extra["timezone"] = extra.get("timezone") or DEFAULT_TIMEZONE
+    day = today(extra["timezone"])
     details = extra.get("clinic") or {}
     _fail(clinic.validate_clinic(details, config_path.relative_to(root))
           + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root)))

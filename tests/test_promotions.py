@@ -87,3 +87,16 @@ def test_the_promotion_hides_itself_after_its_end_date_even_on_an_old_build(brow
         page.wait_for_load_state("networkidle")
         assert not page.locator(".promotion").is_visible()
         assert not page.locator("[data-md-component=announce]").is_visible()
+
+
+def test_a_promotion_ends_at_the_clinics_midnight_not_the_visitors(browser, promotion_site: Path) -> None:
+    """On the clinic's last day of the offer (evening in California), a visitor whose own date is already the
+    next day still sees it."""
+    with served(promotion_site) as url:
+        with open_context(browser, url, PHONE, timezone_id="Pacific/Kiritimati") as (page, log):
+            page.clock.set_fixed_time("2027-01-01T04:00:00Z")  # 2026-12-31 20:00 in Aliso Viejo
+            page.goto(url + "before/")
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("new Date().getDate()") == 1  # the visitor's own calendar has moved on
+            assert page.locator(".promotion").is_visible()
+            assert not log.console_errors

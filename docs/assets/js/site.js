@@ -3,17 +3,20 @@
 (function () {
   "use strict";
 
-  function localToday() {
-    var now = new Date();
-    var pad = function (n) { return String(n).padStart(2, "0"); };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  /* Today's date (YYYY-MM-DD) at the clinic, so a promotion ends at the clinic's midnight wherever the visitor is. */
+  function clinicToday(timeZone) {
+    try {
+      return new Intl.DateTimeFormat("en-CA", {timeZone: timeZone, year: "numeric", month: "2-digit", day: "2-digit"})
+        .format(new Date());
+    } catch (error) {
+      return new Date().toISOString().slice(0, 10);
+    }
   }
 
   /* A static page outlives its build: hide a promotion once its end date has passed. */
   function hideEndedPromotions() {
-    var today = localToday();
     document.querySelectorAll("[data-promotion-end]").forEach(function (promotion) {
-      if (promotion.getAttribute("data-promotion-end") < today) {
+      if (promotion.getAttribute("data-promotion-end") < clinicToday(promotion.getAttribute("data-promotion-timezone"))) {
         promotion.hidden = true;
         var banner = promotion.closest("[data-md-component=announce]");
         if (banner && !banner.querySelector("[data-promotion-end]:not([hidden])")) banner.hidden = true;
