@@ -33,11 +33,11 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 # Debian's Chromium for the browser tests (nothing here downloads a browser of its own), the PDF and QR
-# tools the print tests use, and Java for the Nu Html Checker.
-BROWSER_PACKAGES := chromium poppler-utils zbar-tools default-jre-headless
+# tools the print tests use, Java for the Nu Html Checker, and nginx to run the README's nginx recipe.
+BROWSER_PACKAGES := chromium poppler-utils zbar-tools default-jre-headless nginx-light
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null \
-			|| ! command -v java >/dev/null; then \
+			|| ! command -v java >/dev/null || ! PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 				$(BROWSER_PACKAGES) >/dev/null; \
