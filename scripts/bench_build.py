@@ -132,6 +132,8 @@ def generate_pages(docs: Path, count: int) -> list[str]:
 def nav_tree(names: list[str], fan_out: int = SECTION_SIZE) -> list:
     """`names` grouped as a growing site would be: topics of `fan_out` pages, then parts of `fan_out` topics,
     and so on until the top holds no more than `fan_out` entries. A section is a (title, children) pair."""
+    if fan_out < 2:
+        raise ValueError(f"fan_out must be 2 or more, not {fan_out}")
     tree, title = list(names), "Topic"
     while title == "Topic" or len(tree) > fan_out:
         tree = [(f"{title} {first // fan_out + 1}", tree[first:first + fan_out])

@@ -16,6 +16,8 @@ from scripts.clinic import display_values
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 NAMESPACE = "clinic"
+# Placeholders worked out from other settings, and the settings to fill in for them.
+SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "address": "street_address, city, region and postcode"}
 
 
 def known_names(clinic: dict[str, Any]) -> set[str]:
@@ -37,15 +39,16 @@ def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: in
         for match in PLACEHOLDER.finditer(line):
             name = match.group(1)
             if number <= front_matter_end:
-                problems.append((number, f"placeholder '{{{{ {name} }}}}' in the front matter: placeholders are "
-                                         "filled in only in the page text, so write the value itself here"))
+                problems.append((number, f"placeholder '{{{{ {name} }}}}' in the front matter: placeholders work "
+                                         "only in the page text, so word this line without the clinic's detail "
+                                         "and put the detail, with its placeholder, in the page text"))
             elif name not in values:
                 problems.append((number, unknown_placeholder_message(name, clinic)))
             elif not values[name]:
                 key = name.removeprefix(f"{NAMESPACE}.")
                 problems.append((number, f"'{{{{ {name} }}}}' is empty, so the page would show nothing there (or a "
-                                         f"dead link): fill in '{key}' under extra: clinic: in mkdocs.yml, or take "
-                                         "the placeholder out of this page"))
+                                         f"dead link): fill in '{SET_FROM.get(key, key)}' under extra: clinic: in "
+                                         "mkdocs.yml, or take the placeholder out of this page"))
     return problems
 
 

@@ -272,7 +272,8 @@ def test_placeholder_of_an_empty_clinic_detail() -> None:
 def test_placeholder_in_front_matter() -> None:
     assert problems("placeholder_in_front_matter.md") == [
         "docs/placeholder_in_front_matter.md:3: placeholder '{{ clinic.phone }}' in the front matter: placeholders "
-        "are filled in only in the page text, so write the value itself here"
+        "work only in the page text, so word this line without the clinic's detail and put the detail, with its "
+        "placeholder, in the page text"
     ]
 
 

@@ -49,3 +49,8 @@ def test_placeholder_of_an_empty_detail_stops_the_build_instead_of_making_a_dead
     assert (f"docs/contact.md:{line}: '{{{{ clinic.booking_url }}}}' is empty, so the page would show nothing there "
             "(or a dead link): fill in 'booking_url' under extra: clinic: in mkdocs.yml") in errors
     assert not (tmp_path / "site" / "contact" / "index.html").exists()
+
+
+def test_an_empty_worked_out_detail_names_the_setting_to_fill_in() -> None:
+    [(_, message)] = placeholder_problems("Text us at {{ clinic.sms_link }}", {**CLINIC, "sms": ""})
+    assert "fill in 'sms' under extra: clinic:" in message

@@ -5,12 +5,18 @@
 
   /* Today's date (YYYY-MM-DD) at the clinic, so a promotion ends at the clinic's midnight wherever the visitor is. */
   function clinicToday(timeZone) {
+    var options = {year: "numeric", month: "2-digit", day: "2-digit"};
+    var parts = {};
     try {
-      return new Intl.DateTimeFormat("en-CA", {timeZone: timeZone, year: "numeric", month: "2-digit", day: "2-digit"})
-        .format(new Date());
-    } catch (error) {
-      return new Date().toISOString().slice(0, 10);
+      options.timeZone = timeZone;
+      new Intl.DateTimeFormat("en-US", options).formatToParts(new Date())
+        .forEach(function (part) { parts[part.type] = part.value; });
+    } catch (error) {  /* an unknown time zone: the visitor's own date is the next best guess */
+      var now = new Date();
+      parts = {year: String(now.getFullYear()), month: String(now.getMonth() + 1).padStart(2, "0"),
+               day: String(now.getDate()).padStart(2, "0")};
     }
+    return parts.year + "-" + parts.month + "-" + parts.day;
   }
 
   /* A static page outlives its build: hide a promotion once its end date has passed. */
