@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts import clinic, host_redirects, placeholders, promotions, security_headers, sources, structured_data
-from scripts.check_model import parse_page
+from scripts.check_model import front_matter_end
 from scripts.print_links import with_print_addresses
 from scripts.qr_code import qr_svg
 from scripts.today import DEFAULT_TIMEZONE, long_date, today
@@ -50,10 +50,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source_path = page.file.src_uri
     raw = page.file.content_string
     details = config.extra.get("clinic") or {}
-    parsed = parse_page(Path(page.file.abs_src_path), raw, Path(config.config_file_path).parent)
     problems = [
         f"docs/{source_path}:{line}: {message}"
-        for line, message in placeholders.placeholder_problems(raw, details, parsed.front_matter_end)
+        for line, message in placeholders.placeholder_problems(raw, details, front_matter_end(raw) or 0)
     ]
     problems += [
         f"docs/{source_path}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "

@@ -103,6 +103,14 @@ class Page:
         return self.key_lines.get(key, 1)
 
 
+def front_matter_end(text: str) -> int | None:
+    """The line of the front matter's closing --- (or ...); 0 without front matter, None if it is not closed."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return 0
+    return next((n + 1 for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
+
+
 def parse_page(file: Path, text: str, root: Path) -> Page:
     """Split a page into front matter and body; a YAML error becomes a problem with its line."""
     try:
@@ -111,15 +119,16 @@ def parse_page(file: Path, text: str, root: Path) -> Page:
         shown = file.as_posix()
     page = Page(shown, file, text)
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    closing = front_matter_end(text)
+    if closing == 0:
         page.problems.append(Problem(shown, 1, "the page has no front matter: start it with a line of ---, "
                                                "then title:, description: and clinical:, then another ---"))
         return page
-    end = next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
-    if end is None:
+    if closing is None:
         page.problems.append(Problem(shown, 1, "the front matter is not closed: add a line of --- after it"))
         return page
-    page.front_matter_end = end + 1
+    page.front_matter_end = closing
+    end = closing - 1
     page.key_lines = {}
     for number, line in enumerate(lines[1:end], 2):
         key = re.match(r"^([^\s#:-][^:]*?)\s*:", line)

@@ -32,11 +32,12 @@ def setting_line(config_path: Path, key: str) -> int:
     return next((number for number, line in enumerate(lines, 1) if pattern.match(line)), 0)
 
 
-def list_item_lines(config_path: Path, key: str) -> list[int]:
-    """The line of each `- ` item of the list under the first `key:`, so a message can point at the item."""
+def list_item_lines(config_path: Path, key: str, count: int) -> list[int]:
+    """The line of each of the `count` items of the list under the first `key:`, so a message can point at the
+    item; the line of `key:` for any item not found there."""
     start = setting_line(config_path, key)
     if not start:
-        return []
+        return [start] * count
     lines = config_path.read_text(encoding="utf-8").splitlines()
     key_indent = len(lines[start - 1]) - len(lines[start - 1].lstrip())
     items, item_indent = [], None
@@ -49,7 +50,7 @@ def list_item_lines(config_path: Path, key: str) -> list[int]:
         if line.lstrip().startswith("-") and item_indent in (None, indent):
             item_indent = indent
             items.append(number)
-    return items
+    return (items + [start] * count)[:count]
 
 
 def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
@@ -100,13 +101,11 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
 
 def _hours_problems(hours: Any, config_path: Path) -> list[Problem]:
     path, line = str(config_path), setting_line(config_path, "hours")
-    item_lines = list_item_lines(config_path, "hours")
     example = "- {day: Monday, opens: \"09:00\", closes: \"17:00\"}"
     if not isinstance(hours, list):
         return [Problem(path, line, f"clinic 'hours' must be a list of days, e.g. {example}")]
     problems = []
-    for number, entry in enumerate(hours):
-        line = item_lines[number] if number < len(item_lines) else line
+    for entry, line in zip(hours, list_item_lines(config_path, "hours", len(hours)), strict=True):
         if not isinstance(entry, dict) or set(entry) != {"day", "opens", "closes"}:
             problems.append(Problem(path, line, f"clinic 'hours' entry {entry!r} needs exactly day, "
                                                 f"opens and closes, e.g. {example}"))

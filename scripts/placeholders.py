@@ -20,9 +20,14 @@ NAMESPACE = "clinic"
 SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "address": "street_address, city, region and postcode"}
 
 
+def placeholder_values(clinic: dict[str, Any]) -> dict[str, str]:
+    """Each placeholder name a page may use (e.g. clinic.phone, clinic.phone_tel) and the text it stands for."""
+    return {f"{NAMESPACE}.{key}": value for key, value in display_values(clinic).items()}
+
+
 def known_names(clinic: dict[str, Any]) -> set[str]:
     """Every placeholder name a page may use, e.g. clinic.phone and clinic.phone_tel."""
-    return {f"{NAMESPACE}.{key}" for key in display_values(clinic)}
+    return set(placeholder_values(clinic))
 
 
 def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
@@ -33,7 +38,7 @@ def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
 def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: int = 0) -> list[tuple[int, str]]:
     """(line, message) for each placeholder a page cannot use: an unknown name, a clinic detail that is empty
     (it would print nothing, or make a dead link), or one in the front matter (only the page text is filled in)."""
-    values = {f"{NAMESPACE}.{key}": value for key, value in display_values(clinic).items()}
+    values = placeholder_values(clinic)
     problems = []
     for number, line in enumerate(text.splitlines(), 1):
         for match in PLACEHOLDER.finditer(line):
@@ -54,11 +59,11 @@ def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: in
 
 def expand(text: str, clinic: dict[str, Any]) -> str:
     """The text with every placeholder replaced; raises ValueError naming the first one it cannot fill in."""
-    values = {f"{NAMESPACE}.{k}": v for k, v in display_values(clinic).items()}
     problems = placeholder_problems(text, clinic)
     if problems:
         line, message = problems[0]
         raise ValueError(f"line {line} of the page text: {message}")
+    values = placeholder_values(clinic)
     return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
 
 

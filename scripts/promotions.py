@@ -18,9 +18,8 @@ def validate_promotions(promotions: Any, today: date, config_path: Path) -> list
     if not isinstance(promotions, list):
         return [Problem(path, line, "'promotions' must be a list, e.g. - {text: ..., start: 2026-12-01, "
                                     "end: 2026-12-31}; write promotions: [] for none")]
-    problems, item_lines = [], list_item_lines(config_path, "promotions")
-    for number, promotion in enumerate(promotions):
-        line = item_lines[number] if number < len(item_lines) else setting_line(config_path, "promotions")
+    problems = []
+    for promotion, line in zip(promotions, list_item_lines(config_path, "promotions", len(promotions)), strict=True):
         if not isinstance(promotion, dict) or not str(promotion.get("text") or "").strip():
             problems.append(Problem(path, line, f"promotion {promotion!r} has no text: write what the "
                                                 "announcement bar should say in 'text'"))
