@@ -4,8 +4,6 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 # Material prints an end-of-life banner on every run; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
-# Our Markdown extensions live in scripts/: MkDocs must be able to import them.
-export PYTHONPATH := $(CURDIR)
 
 .PHONY: help install serve build check test lint grades bench new-page browser publish lock
 
@@ -18,11 +16,13 @@ help:
 	@echo "make publish SITE_URL=https://…/  build into public/ through the review gate"
 	@echo "make new-page TITLE=\"Your question?\"  start a new page"
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt 2>&1 \
-		| grep -v "is ignored: it is neither a file nor a directory" || true
-	$(PYTHON) -c "import mkdocs, material, playwright"
+	@# pip's own warnings about this machine's package folders are noise; its failure is not.
+	set -o pipefail; $(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PYTHON) -c "import mkdocs, material, playwright, scripts.site.placeholders"
 	touch $@
 
 install: $(VENV)/.installed
@@ -51,28 +51,28 @@ serve: install
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: install
-	$(PYTHON) -m scripts.safe_build
+	$(PYTHON) -m scripts.release.build
 
 check: install
-	$(PYTHON) -m scripts.content_check
+	$(PYTHON) -m scripts.content.check
 
 grades: install
-	$(PYTHON) -m scripts.readability docs
+	$(PYTHON) -m scripts.content.readability docs
 
 new-page: install
-	$(PYTHON) -m scripts.new_page "$(TITLE)"
+	$(PYTHON) -m scripts.content.new_page "$(TITLE)"
 
 # Publish into public/: needs SITE_URL (https), every check passing and every clinical page reviewed.
 # PREVIEW=1 publishes unreviewed pages anyway, with a loud warning.
 publish: install
-	$(PYTHON) -m scripts.publish $(if $(PREVIEW),--preview)
+	$(PYTHON) -m scripts.release.publish $(if $(PREVIEW),--preview)
 
 lint: install
 	$(VENV)/bin/ruff check scripts tests
 
 # The content check runs first so its report is on top; pytest runs even when it fails, then both count.
 test: install node_modules/.installed browser
-	@status=0; $(PYTHON) -m scripts.content_check || status=1; \
+	@status=0; $(PYTHON) -m scripts.content.check || status=1; \
 		$(PYTHON) -m pytest -p no:cacheprovider || status=1; exit $$status
 
 # Regenerate the locks after editing requirements.in or package.json (names, versions and hashes only).
@@ -86,13 +86,13 @@ lock:
 
 # The URL contract (data/url-contract.txt): add new pages and sections from a fresh build, never remove any.
 url-contract: install
-	$(PYTHON) -m scripts.url_contract --update
+	$(PYTHON) -m scripts.release.url_contract --update
 
 # The shared link-preview image (docs/assets/images/preview.png), redrawn from the clinic's details.
 preview-image: install
-	$(PYTHON) -m scripts.preview_image
+	$(PYTHON) -m scripts.release.preview_image
 
 # Page weight, layout shift, Lighthouse and build-time benchmark (about 15 minutes; `--runs 1` for a quick look):
 # writes bench-results/bench.md and bench.json. See README, "Performance".
 bench: install node_modules/.installed browser
-	$(PYTHON) -m scripts.bench $(BENCH_ARGS)
+	$(PYTHON) -m scripts.bench.run $(BENCH_ARGS)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts import bench_build
+from scripts.bench import scaling as bench_build
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
-from scripts.safe_build import build_into
-from scripts.security_headers import parse_headers_file
-from tests.site_server import free_port, serve
+from scripts.release.build import build_into
+from scripts.release.security_headers import parse_headers_file
+from scripts.served_site import free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed "today" so date rules never depend on the day the tests run.

@@ -1,11 +1,11 @@
-"""The benchmark's generated sites (scripts/bench_build.py) and its rule for linear growth (scripts/bench_report.py)."""
+"""The benchmark's generated sites (scripts/bench/scaling.py) and its rule for linear growth (report.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.bench_build import SECTION_SIZE, BuildTime, Comparison, add_nav_sections, generate_pages, nav_tree
-from scripts.bench_report import BenchResult, budget_checks
+from scripts.bench.report import BenchResult, budget_checks
+from scripts.bench.scaling import SECTION_SIZE, BuildTime, Comparison, add_nav_sections, generate_pages, nav_tree
 from tests.conftest import TEST_TODAY, copy_project, run_build
 
 LINEAR = "build time grows linearly with pages"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.budgets import FONT_DELAY_MS, MAX_FIRST_VISIT_GZIP_BYTES, MAX_FIRST_VISIT_REQUESTS, MAX_LAYOUT_SHIFT
-from scripts.layout_shift import measure_layout_shift
-from scripts.page_weight import PageWeight, measure_first_visit
-from scripts.site_pages import page_paths
-from scripts.site_server import free_port, serve
+from scripts.bench.budgets import FONT_DELAY_MS, MAX_FIRST_VISIT_GZIP_BYTES, MAX_FIRST_VISIT_REQUESTS, MAX_LAYOUT_SHIFT
+from scripts.bench.layout_shift import measure_layout_shift
+from scripts.bench.page_weight import PageWeight, measure_first_visit
+from scripts.built_site import page_paths
+from scripts.served_site import free_port, serve
 from tests.browser_helpers import open_context
 from tests.conftest import PHONE, build_variant
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site_pages import page_paths
+from scripts.built_site import page_paths
+from scripts.served_site import free_port, serve
 from tests.browser_helpers import open_context
 from tests.conftest import PHONE, ROOT, build_variant
-from tests.site_server import free_port, serve
 
 BOOKING = "https://booking.example.org/alladerm"
 WITH_BOOKING = {'    booking_url: ""': f'    booking_url: "{BOOKING}"'}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.clinic import display_values, validate_clinic
+from scripts.site.clinic import display_values, validate_clinic
 
 CONFIG = Path("mkdocs.yml")
 GOOD = {"name": "Alladerm", "phone": "(949) 916-7166", "city": "Aliso Viejo", "region": "CA"}

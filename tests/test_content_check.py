@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.check_claims import find_claims, load_claims
-from scripts.check_settings import check_settings
-from scripts.content_check import check_page, check_site, load_context
+from scripts.content.check import check_page, check_site, load_context
+from scripts.content.claims import find_claims, load_claims
+from scripts.content.settings import check_settings
 from scripts.problems import Severity
 from tests.conftest import ROOT
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts import content_check
-from scripts.check_claims import find_claims, load_claims
-from scripts.check_spelling import load_words
-from scripts.new_page import main as new_page_main
-from scripts.new_page import new_page
+from scripts.content import check as content_check
+from scripts.content.claims import find_claims, load_claims
+from scripts.content.new_page import main as new_page_main
+from scripts.content.new_page import new_page
+from scripts.content.spelling import load_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(__file__).parent / "fixtures" / "content_check" / "site"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.readability import grade, prose_from_html, target_grade
-from scripts.sources import load_sources
+from scripts.content.readability import grade, prose_from_html, target_grade
+from scripts.site.sources import load_sources
 from tests.conftest import ROOT, build_variant
 
 SHARED = ROOT.parent / "shared" / "content"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.check_settings import load_settings
-from scripts.host_redirects import page_url, redirect_pairs
+from scripts.release.host_redirects import page_url, redirect_pairs
+from scripts.site.settings import load_settings
 from tests.browser_helpers import open_context
 from tests.conftest import DESKTOP, ROOT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.lighthouse import LIGHTHOUSE, failing_audits, run_lighthouse, scores
+from scripts.bench.lighthouse import LIGHTHOUSE, failing_audits, run_lighthouse, scores
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
 

@@ -9,9 +9,9 @@ from urllib.parse import parse_qsl, urlparse
 
 from PIL import Image
 
-from scripts.preview_image import OUTPUT, preview_from_settings
-from scripts.site_pages import page_paths
-from scripts.url_contract import page_file
+from scripts.built_site import page_paths
+from scripts.release.preview_image import OUTPUT, preview_from_settings
+from scripts.release.url_contract import page_file
 from tests.conftest import ROOT
 
 PREVIEW = ROOT / OUTPUT

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.served_site import free_port
 from tests.conftest import ROOT
-from tests.site_server import free_port
 
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.site_pages import page_paths
+from scripts.built_site import page_paths
 from tests.browser_helpers import open_context
 from tests.conftest import DESKTOP, PHONE
 

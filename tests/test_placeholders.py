@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from scripts.placeholders import PlaceholderExtension, placeholder_problems
+from scripts.site.placeholders import PlaceholderExtension, placeholder_problems
 from tests.conftest import copy_project, run_build
 
 CLINIC = {"name": "Alladerm", "phone": "949 916 7166"}

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from scripts.site_pages import page_paths
+from scripts.built_site import page_paths
 from tests.browser_helpers import open_context
 from tests.conftest import DESKTOP
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.promotions import showing_today, validate_promotions
-from scripts.security_headers import parse_headers_file
+from scripts.release.security_headers import parse_headers_file
+from scripts.served_site import free_port, serve
+from scripts.site.promotions import showing_today, validate_promotions
 from tests.browser_helpers import open_context
 from tests.conftest import PHONE, TEST_TODAY, build_variant, copy_project, run_build
-from tests.site_server import free_port, serve
 
 PROMOTIONS = '''  promotions:
     - text: "Book a consultation in December and ask about our winter offer."

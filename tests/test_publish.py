@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.publish import PublishRefusedError, publish, site_url_problem
-from scripts.review_gate import unreviewed_pages
+from scripts.release.publish import PublishRefusedError, publish, site_url_problem
+from scripts.release.review_gate import unreviewed_pages
 from tests.conftest import copy_project
 
 REAL_URL = "https://www.example-clinic.test/"

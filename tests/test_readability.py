@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import readability
+from scripts.content import readability
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,7 +114,7 @@ def test_it_works_with_no_network(tmp_path: Path) -> None:
         "    raise OSError('no network in this test')\n"
         "socket.socket.connect = refuse\n"
         "socket.create_connection = refuse\n"
-        "from scripts.readability import grade\n"
+        "from scripts.content.readability import grade\n"
         "print(grade(['Microneedling uses tiny needles to help your skin make collagen.']))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from scripts.safe_build import build_into
+from scripts.release.build import build_into
 from tests.conftest import ROOT
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.safe_build import build_and_swap
+from scripts.release.build import build_and_swap
 from tests.conftest import copy_project
 
 

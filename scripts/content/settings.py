@@ -1,0 +1,37 @@
+"""The site settings in mkdocs.yml: the clinic's details and the promotions (dates, links, claims)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from scripts.content.claims import Claim, claim_message, find_claims
+from scripts.problems import Problem
+from scripts.site.clinic import validate_clinic
+from scripts.site.dates import today
+from scripts.site.promotions import validate_promotions
+from scripts.site.settings import load_settings, setting_line
+
+
+def check_settings(config_path: Path, root: Path, claims: list[Claim]) -> list[Problem]:
+    """Every problem with the clinic's details and promotions, with paths relative to the root."""
+    shown = config_path.resolve().relative_to(root.resolve()).as_posix()
+    try:
+        settings = load_settings(config_path)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        reason = getattr(error, "problem", None) or "it cannot be read"
+        return [Problem(shown, mark.line + 1 if mark else 0, f"the settings are not valid YAML ({reason}): check "
+                                                             "this line's indentation, colons and quotes")]
+    extra = settings.get("extra") or {}
+    clinic, promotions = extra.get("clinic") or {}, extra.get("promotions") or []
+    day = today(extra.get("timezone"))
+    problems = validate_clinic(clinic, config_path) + validate_promotions(promotions, day, config_path)
+    for index, promotion in enumerate(promotions if isinstance(promotions, list) else []):
+        text = str(promotion.get("text") or "") if isinstance(promotion, dict) else ""
+        line = setting_line(config_path, "extra", "promotions", index, "text")
+        problems += [Problem(shown, line, f"promotion '{text}': {claim_message(found, claim)}")
+                     for _, found, claim in find_claims(text, claims)]
+    return [replace(problem, path=shown) for problem in problems]

@@ -1,0 +1,84 @@
+"""Build the site into a fresh folder and swap it into place only if the build succeeded.
+
+A failed strict MkDocs build still writes a whole site/, so building in place could publish a broken site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts.project import project_root
+from scripts.release.post_build import finish_site
+
+
+def last_commit_epoch(root: Path) -> str | None:
+    """The last commit's time, so the sitemap's dates (and so the output) do not change with the clock; None
+    outside a git checkout (or where git refuses the folder), and then the build uses today's date."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True)
+    epoch = result.stdout.strip()
+    if not epoch:
+        print(f"Note: no git commit date ({result.stderr.strip() or 'not a git checkout'}); the sitemap uses "
+              "today's date.", file=sys.stderr)
+    return epoch or None
+
+
+def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
+    """Build with MkDocs (strict) into `destination`, then add what hosts need beside the pages; raise
+    CalledProcessError on failure.
+
+    Not `--quiet`: MkDocs 1.6 then stops counting warnings, and strict mode would let a broken link through.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    if not env.get("SOURCE_DATE_EPOCH"):
+        env.pop("SOURCE_DATE_EPOCH", None)
+        if epoch := last_commit_epoch(root):
+            env["SOURCE_DATE_EPOCH"] = epoch
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
+        cwd=root, env=env, check=True,
+    )
+    finish_site(destination, root / "mkdocs.yml")
+
+
+def build_and_swap(target: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
+    """Replace `target` with a new build, leaving it untouched if the build fails."""
+    target = target.resolve()
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        build_into(staging, root, extra_env)
+    except subprocess.CalledProcessError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    retired = target.with_name(f".{target.name}-old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    # mkdtemp makes the folder private to its owner; a web server's own user must be able to read it.
+    staging.chmod(0o755)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    args = parser.parse_args()
+    root = project_root()
+    try:
+        build_and_swap(root / args.site_dir if not args.site_dir.is_absolute() else args.site_dir, root)
+    except subprocess.CalledProcessError:
+        print(f"The build failed, so {args.site_dir}/ was left as it was. Fix the errors above.", file=sys.stderr)
+        return 1
+    print(f"Built the site into {args.site_dir}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Publish the site: check everything, build into a new folder beside the published one, and swap it in
+only when the build and every check passed. Refuses unreviewed medical content unless asked for a preview.
+
+    SITE_URL=https://www.example-clinic.com/ python -m scripts.release.publish [--site-dir public] [--preview]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+from scripts.content.check import check_site
+from scripts.problems import Severity
+from scripts.project import project_root
+from scripts.release.build import build_and_swap
+from scripts.release.review_gate import unreviewed_pages
+from scripts.site.dates import today
+
+ROOT = project_root()
+LOCAL_PREVIEW = "http://127.0.0.1:8000/"
+
+
+class PublishRefusedError(Exception):
+    pass
+
+
+def site_url_problem(site_url: str) -> str | None:
+    """Why this SITE_URL cannot be published to, or None."""
+    parsed = urlparse(site_url)
+    if not site_url or site_url == LOCAL_PREVIEW:
+        return ("SITE_URL is not set: publishing needs the site's real address, e.g. "
+                "SITE_URL=https://www.example-clinic.com/ make publish")
+    if parsed.scheme != "https" or not parsed.netloc or parsed.hostname in {"127.0.0.1", "localhost"}:
+        return f"SITE_URL is '{site_url}': it must be the site's public https:// address"
+    if not site_url.endswith("/"):
+        return f"SITE_URL is '{site_url}': end it with a slash, e.g. {site_url}/"
+    return None
+
+
+def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> list[str]:
+    """Publish into `site_dir`; returns the warnings to show. Raises PublishRefusedError saying why not."""
+    problem = site_url_problem(site_url)
+    if problem:
+        raise PublishRefusedError(problem)
+    errors = [str(p) for p in check_site(root) if p.severity is Severity.ERROR]
+    if errors:
+        raise PublishRefusedError("the content check found errors (run `make check`):\n" + "\n".join(errors))
+    warnings = []
+    unreviewed = unreviewed_pages(root, today())
+    if unreviewed and not preview:
+        raise PublishRefusedError("these clinical pages have not been reviewed by the medical team, so they are not "
+                             "published:\n" + "\n".join(unreviewed) + "\nAsk the medical team to review them, or "
+                             "publish a clearly labelled preview with --preview.")
+    if unreviewed:
+        warnings.append("WARNING: PUBLISHING UNREVIEWED MEDICAL CONTENT (preview). These pages have not been "
+                        "reviewed by the medical team:\n" + "\n".join(unreviewed))
+    try:
+        build_and_swap(site_dir, root, {"SITE_URL": site_url})
+    except subprocess.CalledProcessError as error:
+        raise PublishRefusedError(f"the build failed, so {site_dir} was left as it was") from error
+    return warnings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "public")
+    parser.add_argument("--preview", action="store_true", help="publish even if pages await medical review")
+    args = parser.parse_args()
+    try:
+        warnings = publish(args.site_dir, os.environ.get("SITE_URL", ""), args.preview)
+    except PublishRefusedError as refusal:
+        print(f"Not published: {refusal}", file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print("\n" + "!" * 72 + "\n" + warning + "\n" + "!" * 72 + "\n", file=sys.stderr)
+    print(f"Published the site into {args.site_dir}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

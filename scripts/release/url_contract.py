@@ -1,0 +1,175 @@
+"""The URL contract: every published page address and linkable section, kept in data/url-contract.txt.
+
+Staff paste these links into emails that live for years, so a listed address must keep resolving in the
+built site, or be covered by a redirect (mkdocs-redirects `redirect_maps`) whose target has the section.
+`python -m scripts.release.url_contract --update` (`make url-contract`) adds new pages and sections from a fresh
+build; it never removes a line: retiring an address takes a redirect, and then the line stays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from scripts.project import project_root
+from scripts.release.host_redirects import page_url
+from scripts.site.settings import load_settings
+
+ROOT = project_root()
+CONTRACT = Path("data/url-contract.txt")
+HEADER = """\
+# The URL contract: every published page and linkable section (h2/h3 with an id), as paths from site_url.
+# Never delete or edit a line: the tests fail if one stops resolving without a redirect in mkdocs.yml.
+# New pages and sections are added with `make url-contract`.
+"""
+# Sections that repeat on every page (sources list, closing call to action): not what staff link to.
+SKIPPED_SECTIONS = {"cta-block", "page-sources"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _PageParser(HTMLParser):
+    """Collects every id of a page, the ids of its content's h2/h3 sections, and whether it is a redirect."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.sections: list[str] = []
+        self.redirect = False
+        self._open: list[tuple[str, set[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            self.redirect = True
+        if values.get("id"):
+            self.ids.add(values["id"])
+            inside = [classes for _, classes in self._open]
+            if (tag in ("h2", "h3") and any("md-content__inner" in classes for classes in inside)
+                    and not any(classes & SKIPPED_SECTIONS for classes in inside)):
+                self.sections.append(values["id"])
+        if tag not in VOID:
+            self._open.append((tag, set((values.get("class") or "").split())))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                del self._open[index:]
+                return
+
+
+def parse_page(html_file: Path) -> _PageParser:
+    parser = _PageParser()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_file(site: Path, url: str) -> Path:
+    """The built file of a page path: `/before/` -> site/before/index.html."""
+    path = url.split("#", 1)[0].lstrip("/")
+    return site / path / "index.html" if not path or path.endswith("/") else site / path
+
+
+def published_urls(site: Path) -> list[str]:
+    """Every page (redirect pages included) and every content section of a built site, as `/page/#id`."""
+    urls = []
+    for html_file in sorted(site.rglob("index.html")):
+        url = "/" + html_file.parent.relative_to(site).as_posix().removeprefix(".") + "/"
+        url = url.replace("//", "/")
+        parsed = parse_page(html_file)
+        urls.append(url)
+        if not parsed.redirect:
+            urls += [f"{url}#{section}" for section in parsed.sections]
+    return sort_urls(urls)
+
+
+def sort_urls(urls: list[str] | set[str]) -> list[str]:
+    return sorted(set(urls), key=lambda url: (url.split("#", 1)[0], "#" in url, url))
+
+
+def read_contract(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return [line.strip() for line in lines if line.strip() and not line.startswith("# ")]
+
+
+def write_contract(path: Path, urls: list[str]) -> None:
+    path.write_text(HEADER + "".join(url + "\n" for url in sort_urls(urls)), encoding="utf-8")
+
+
+def updated_contract(listed: list[str], found: list[str]) -> list[str]:
+    """The contract with the new addresses added; nothing listed is ever dropped."""
+    return sort_urls(set(listed) | set(found))
+
+
+def redirect_targets(redirect_maps: dict[str, str]) -> dict[str, str]:
+    """Old page path -> new address, from mkdocs-redirects' map (`faq.md: questions.md` -> `/faq/`: `/questions/`)."""
+    return {page_url(old): page_url(new) for old, new in redirect_maps.items()}
+
+
+def redirect_maps(config_path: Path) -> dict[str, str]:
+    """The `redirect_maps` of the redirects plugin in mkdocs.yml."""
+    for plugin in load_settings(config_path).get("plugins") or []:
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            return (plugin["redirects"] or {}).get("redirect_maps") or {}
+    return {}
+
+
+def _resolves(site: Path, path: str, fragment: str) -> bool:
+    html_file = page_file(site, path)
+    if not html_file.is_file():
+        return False
+    parsed = parse_page(html_file)
+    return not parsed.redirect and (not fragment or fragment in parsed.ids)
+
+
+def broken_urls(site: Path, contract: list[str], redirects: dict[str, str]) -> list[str]:
+    """A message for each listed address that no longer leads to its page and section in the built site."""
+    problems = []
+    for url in contract:
+        path, _, fragment = url.partition("#")
+        if path not in redirects and _resolves(site, path, fragment):
+            continue
+        if path not in redirects:
+            where = "section" if fragment and page_file(site, path).is_file() else "page"
+            problems.append(f"{url}: this {where} is in data/url-contract.txt but no longer in the built site, and "
+                            "no redirect covers it: restore it, or add a redirect in mkdocs.yml `redirect_maps`")
+            continue
+        target = redirects[path]
+        target_path, _, target_fragment = target.partition("#")
+        # A redirect with its own #section lands there; otherwise the listed #section must exist on the target.
+        landing = f"{target_path}#{target_fragment or fragment}" if target_fragment or fragment else target_path
+        if not _resolves(site, target_path, target_fragment or fragment):
+            problems.append(f"{url}: redirects to {landing}, which does not resolve in the built site: fix the "
+                            "redirect in mkdocs.yml `redirect_maps`")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--update", action="store_true", help="add new pages and sections from a fresh build")
+    parser.add_argument("--site-dir", type=Path, help="check or update from this built site instead of building")
+    args = parser.parse_args()
+    contract_path = ROOT / CONTRACT
+    with tempfile.TemporaryDirectory() as scratch:
+        site = args.site_dir
+        if site is None:
+            from scripts.release.build import build_into
+
+            site = Path(scratch) / "site"
+            build_into(site, ROOT)
+        listed = read_contract(contract_path)
+        if args.update:
+            updated = updated_contract(listed, published_urls(site))
+            write_contract(contract_path, updated)
+            print(f"{CONTRACT}: {len(updated) - len(listed)} new address(es), {len(updated)} in all")
+            listed = updated
+        problems = broken_urls(site, listed, redirect_targets(redirect_maps(ROOT / "mkdocs.yml")))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

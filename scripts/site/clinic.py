@@ -1,0 +1,156 @@
+"""The clinic's details from `extra.clinic` in mkdocs.yml: validation with plain-English fixes, and display values."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlparse
+
+import phonenumbers
+
+from scripts.problems import Problem
+from scripts.site.settings import setting_line
+
+CLINIC = ("extra", "clinic")  # where the clinic's details are in mkdocs.yml
+PHONE_REGION = "US"
+EMAIL_PATTERN = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+KNOWN_KEYS = {
+    "name", "phone", "sms", "email", "booking_url", "street_address", "city", "region",
+    "postcode", "map_url", "hours",
+    # Answers only the clinic can give; each page has an honest sentence for when one is empty.
+    "device_name", "device_clearance", "device_min_age", "adds_serums_or_prp", "performer_role",
+    "supervising_physician", "after_hours_phone", "price_range",
+}
+PHONE_KEYS = ("phone", "sms", "after_hours_phone")
+# FDA numbers: 510(k) clearances (K), De Novo grants (DEN) and premarket approvals (P), e.g. K202243.
+CLEARANCE_PATTERN = re.compile(r"^(K|DEN|P)\d{6}$")
+
+
+def _as_text(value: Any) -> str:
+    """A setting as patients read it: YAML reads a bare yes / no as true / false, so turn those back."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value if value is not None else "").strip()
+
+
+def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
+    """The phone number if it is a valid US (or international) number, else None."""
+    try:
+        number = phonenumbers.parse(str(value), PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
+    """Every problem with the clinic's details, each naming the setting, the value and the fix."""
+    path = str(config_path)
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(path, setting_line(config_path, *CLINIC, key), message))
+
+    for key in sorted(set(clinic) - KNOWN_KEYS):
+        guess = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"the settings are {', '.join(sorted(KNOWN_KEYS))}"
+        problem(key, f"clinic setting '{key}' is not one we know: check the spelling ({hint})")
+    if not str(clinic.get("name") or "").strip():
+        problem("name", "clinic 'name' is empty: write the clinic's name, e.g. name: Alladerm")
+    for key in PHONE_KEYS:
+        value = str(clinic.get(key) or "").strip()
+        if key == "phone" and not value:
+            problem(key, "clinic 'phone' is empty: every page offers a call, so write the clinic's "
+                         "phone number, e.g. phone: \"(949) 916-7166\"")
+        elif value and parse_phone(value) is None:
+            problem(key, f"clinic '{key}' is '{value}', which is not a valid phone number: write a "
+                         "10-digit US number with its area code, e.g. \"(949) 916-7166\"")
+    booking = str(clinic.get("booking_url") or "").strip()
+    if booking and (urlparse(booking).scheme != "https" or not urlparse(booking).netloc):
+        problem("booking_url", f"clinic 'booking_url' is '{booking}': it must be a full secure "
+                               "address starting with https://, or left empty")
+    map_url = str(clinic.get("map_url") or "").strip()
+    if map_url and (urlparse(map_url).scheme != "https" or not urlparse(map_url).netloc):
+        problem("map_url", f"clinic 'map_url' is '{map_url}': it must start with https://, or be "
+                           "left empty (we then link the address to the phone's map app)")
+    email = str(clinic.get("email") or "").strip()
+    if email and not EMAIL_PATTERN.match(email):
+        problem("email", f"clinic 'email' is '{email}', which is not an email address: write it "
+                         "like hello@example.com, or leave it empty")
+    problems.extend(_hours_problems(clinic.get("hours") or [], config_path))
+    problems.extend(Problem(path, setting_line(config_path, *CLINIC, key), message)
+                    for key, message in _answer_problems(clinic))
+    return problems
+
+
+def _answer_problems(clinic: dict[str, Any]) -> list[tuple[str, str]]:
+    """(setting, message) for each of the clinic's own answers that is filled in wrongly."""
+    problems = []
+    clearance = str(clinic.get("device_clearance") or "").strip()
+    if clearance and not CLEARANCE_PATTERN.match(clearance):
+        problems.append(("device_clearance", f"clinic 'device_clearance' is '{clearance}': write the FDA number "
+                                             "from the device's paperwork, e.g. K202243 or DEN160029, or leave "
+                                             "it empty"))
+    age = clinic.get("device_min_age")
+    if age not in (None, "") and (isinstance(age, bool) or not isinstance(age, int) or not 12 <= age <= 99):
+        problems.append(("device_min_age", f"clinic 'device_min_age' is '{age}': write the youngest age the "
+                                           "device is cleared for, as a number, e.g. 22, or leave it empty"))
+    serums = clinic.get("adds_serums_or_prp")
+    if serums not in (None, "") and _as_text(serums).lower() not in ("yes", "no"):
+        problems.append(("adds_serums_or_prp", f"clinic 'adds_serums_or_prp' is '{serums}': write yes or no, or "
+                                               "leave it empty until the clinic has decided"))
+    return problems
+
+
+def _hours_problems(hours: Any, config_path: Path) -> list[Problem]:
+    path, line = str(config_path), setting_line(config_path, *CLINIC, "hours")
+    example = "- {day: Monday, opens: \"09:00\", closes: \"17:00\"}"
+    if not isinstance(hours, list):
+        return [Problem(path, line, f"clinic 'hours' must be a list of days, e.g. {example}")]
+    problems = []
+    for index, entry in enumerate(hours):
+        line = setting_line(config_path, *CLINIC, "hours", index)
+        if not isinstance(entry, dict) or set(entry) != {"day", "opens", "closes"}:
+            problems.append(Problem(path, line, f"clinic 'hours' entry {entry!r} needs exactly day, "
+                                                f"opens and closes, e.g. {example}"))
+            continue
+        day, opens, closes = str(entry["day"]), str(entry["opens"]), str(entry["closes"])
+        if day not in DAYS:
+            problems.append(Problem(path, line, f"clinic 'hours' day '{day}' is not a day of the "
+                                                f"week: write one of {', '.join(DAYS)}"))
+        bad_times = [t for t in (opens, closes) if not TIME_PATTERN.match(t)]
+        for value in bad_times:
+            problems.append(Problem(path, line, f"clinic 'hours' time '{value}' on {day} is not a "
+                                                "24-hour time: write it as HH:MM in quotes, e.g. \"17:30\""))
+        if not bad_times and time.fromisoformat(closes) <= time.fromisoformat(opens):
+            problems.append(Problem(path, line, f"clinic 'hours' on {day}: closing time {closes} is "
+                                                f"not after opening time {opens}: check the two times"))
+    return problems
+
+
+def display_values(clinic: dict[str, Any]) -> dict[str, str]:
+    """What templates and placeholders show: the phone in national format, its tel: link, and the rest as text."""
+    values = {key: _as_text(clinic.get(key)) for key in sorted(KNOWN_KEYS - {"hours"})}
+    values["adds_serums_or_prp"] = values["adds_serums_or_prp"].lower()
+    for key, scheme in (("phone", "tel:"), ("sms", "sms:"), ("after_hours_phone", "tel:")):
+        number = parse_phone(values[key]) if values[key] else None
+        values[f"{key}_link"] = (
+            scheme + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else ""
+        )
+        if number:
+            values[key] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    values["phone_tel"] = values.pop("phone_link")
+    values["after_hours_phone_tel"] = values.pop("after_hours_phone_link")
+    address = ", ".join(
+        part for part in (values["street_address"], values["city"],
+                          " ".join(p for p in (values["region"], values["postcode"]) if p)) if part
+    )
+    values["address"] = address
+    if not values["map_url"] and values["street_address"]:
+        # A geo-less maps: link opens the phone's own map app, with no third party embedded in our page.
+        values["map_url"] = "https://maps.apple.com/?q=" + quote(f"{values['name']}, {address}")
+    return values

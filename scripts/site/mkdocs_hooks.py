@@ -1,0 +1,75 @@
+"""MkDocs hooks: a thin dispatcher to the plain functions in scripts/ (no logic lives here).
+
+The successor engine ignores `hooks:`; everything below is also reachable from `make check`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from scripts.site import clinic, placeholders, promotions, sources, structured_data
+from scripts.content.page import front_matter_end
+from scripts.site.print_links import with_print_addresses
+from scripts.site.qr_code import qr_svg
+from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
+
+
+def _fail(problems: list[Any]) -> None:
+    if problems:
+        raise PluginError("\n".join(str(problem) for problem in sorted(problems)))
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    extra, config_path = config.extra, Path(config.config_file_path)
+    root = config_path.parent
+    extra["timezone"] = extra.get("timezone") or DEFAULT_TIMEZONE
+    day = today(extra["timezone"])
+    details = extra.get("clinic") or {}
+    _fail(clinic.validate_clinic(details, config_path.relative_to(root))
+          + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root)))
+    extra["contact"] = clinic.display_values(details)
+    extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
+    extra["sources"] = sources.load_sources(root)
+    return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.filters["qr_svg"] = qr_svg
+    env.filters["long_date"] = long_date
+    return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source_path = page.file.src_uri
+    raw = page.file.content_string
+    details = config.extra.get("clinic") or {}
+    problems = [
+        f"docs/{source_path}:{line}: {message}"
+        for line, message in placeholders.placeholder_problems(raw, details, front_matter_end(raw) or 0)
+    ]
+    problems += [
+        f"docs/{source_path}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "
+        "source's full citation to data/sources.yml first"
+        for source_id in sources.unknown_source_ids(page.meta.get("sources"), config.extra["sources"])
+    ]
+    _fail(problems)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return with_print_addresses(html, page.canonical_url or "")
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    extra = config.extra
+    graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
+                                       extra["contact"], (extra.get("clinic") or {}).get("hours") or [])
+    context["json_ld"] = structured_data.to_script_json(graph)
+    return context

@@ -1,0 +1,166 @@
+"""`{{ clinic.phone }}`-style placeholders in Markdown, as a Python-Markdown extension.
+
+An engine-neutral home for the clinic's details in page text: any engine that runs Python-Markdown
+extensions (MkDocs now, its successor later) expands them the same way.
+
+Text that depends on whether the clinic has given an answer sits in a block of HTML comments, so the raw
+Markdown still reads cleanly:
+
+    <!-- if clinic.device_name -->  (also `if not clinic.KEY`, `if clinic.KEY is yes`)
+    We use the {{ clinic.device_name }}.
+    <!-- else -->
+    Ask us which device we use.
+    <!-- end -->
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from scripts.site.clinic import display_values
+from scripts.site.settings import extra_settings
+
+PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+CONDITION = re.compile(r"^\s*<!--\s*if\s+(not\s+)?([A-Za-z_][\w.]*)(?:\s+is\s+(\S+))?\s*-->\s*$")
+ELSE = re.compile(r"^\s*<!--\s*else\s*-->\s*$")
+END = re.compile(r"^\s*<!--\s*end\s*-->\s*$")
+CONDITION_HELP = ("write <!-- if clinic.KEY -->, <!-- if not clinic.KEY --> or <!-- if clinic.KEY is yes -->, "
+                  "then the text, optionally <!-- else --> and other text, then <!-- end -->, each on its own line")
+NAMESPACE = "clinic"
+# Placeholders worked out from other settings, and the settings to fill in for them.
+SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "after_hours_phone_tel": "after_hours_phone",
+            "address": "street_address, city, region and postcode"}
+
+
+def placeholder_values(clinic: dict[str, Any]) -> dict[str, str]:
+    """Each placeholder name a page may use (e.g. clinic.phone, clinic.phone_tel) and the text it stands for."""
+    return {f"{NAMESPACE}.{key}": value for key, value in display_values(clinic).items()}
+
+
+def known_names(clinic: dict[str, Any]) -> set[str]:
+    """Every placeholder name a page may use, e.g. clinic.phone and clinic.phone_tel."""
+    return set(placeholder_values(clinic))
+
+
+def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
+    names = sorted(known_names(clinic))
+    prefix = f"{NAMESPACE}."
+    guess = difflib.get_close_matches(name.removeprefix(prefix), [n.removeprefix(prefix) for n in names], n=1,
+                                      cutoff=0.6)
+    known = f"did you mean {{{{ {prefix}{guess[0]} }}}}?" if guess else "the placeholders are " + ", ".join(
+        "{{ " + n + " }}" for n in names)
+    return f"unknown placeholder '{{{{ {name} }}}}': check the spelling; {known}"
+
+
+def _condition_holds(match: re.Match[str], values: dict[str, str]) -> bool:
+    negated, name, wanted = match.groups()
+    value = values[name]
+    holds = value.lower() == wanted.lower() if wanted else bool(value)
+    return not holds if negated else holds
+
+
+def resolve_conditions(text: str, clinic: dict[str, Any]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The (line number, line) pairs a reader sees once each `<!-- if -->` block is decided by the clinic's
+    settings, and (line, message) for each block that is written wrongly."""
+    values = placeholder_values(clinic)
+    kept: list[tuple[int, str]] = []
+    problems: list[tuple[int, str]] = []
+    opened, showing = 0, True  # the line of the open `if` (0 outside a block), and whether its text shows
+    for number, line in enumerate(text.split("\n"), 1):
+        condition, is_else, is_end = CONDITION.match(line), ELSE.match(line), END.match(line)
+        if condition:
+            name = condition.group(2)
+            if opened:
+                problems.append((number, f"this 'if' is inside the 'if' of line {opened}: close that one first "
+                                         f"with <!-- end -->; {CONDITION_HELP}"))
+            else:
+                if name not in values:
+                    problems.append((number, unknown_placeholder_message(name, clinic)))
+                opened, showing = number, name not in values or _condition_holds(condition, values)
+            continue
+        if is_else or is_end:
+            if not opened:
+                word = "else" if is_else else "end"
+                problems.append((number, f"<!-- {word} --> without an <!-- if --> before it: {CONDITION_HELP}"))
+            elif is_else:
+                showing = not showing
+            else:
+                opened, showing = 0, True
+            continue
+        if showing:
+            kept.append((number, line))
+    if opened:
+        problems.append((opened, f"this <!-- if --> is never closed: add <!-- end --> after its text; "
+                                 f"{CONDITION_HELP}"))
+    return kept, problems
+
+
+def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: int = 0) -> list[tuple[int, str]]:
+    """(line, message) for each placeholder a page cannot use: an unknown name, a clinic detail that is empty
+    where the page would show it (it would print nothing, or make a dead link), one in the front matter (only
+    the page text is filled in), or a conditional block written wrongly."""
+    values = placeholder_values(clinic)
+    lines, problems = resolve_conditions(text, clinic)
+    shown = {number for number, _ in lines}
+    for number, line in enumerate(text.split("\n"), 1):
+        for match in PLACEHOLDER.finditer(line):
+            name = match.group(1)
+            if number <= front_matter_end:
+                problems.append((number, f"placeholder '{{{{ {name} }}}}' in the front matter: placeholders work "
+                                         "only in the page text, so word this line without the clinic's detail "
+                                         "and put the detail, with its placeholder, in the page text"))
+            elif name not in values:
+                problems.append((number, unknown_placeholder_message(name, clinic)))
+            elif not values[name] and number in shown:
+                key = name.removeprefix(f"{NAMESPACE}.")
+                problems.append((number, f"'{{{{ {name} }}}}' is empty, so the page would show nothing there (or a "
+                                         f"dead link): fill in '{SET_FROM.get(key, key)}' under extra: clinic: in "
+                                         "mkdocs.yml, put the sentence inside <!-- if clinic."
+                                         f"{SET_FROM.get(key, key).split(',')[0]} --> ... <!-- end -->, or take "
+                                         "the placeholder out of this page"))
+    return sorted(problems)
+
+
+def expand(text: str, clinic: dict[str, Any]) -> str:
+    """The text a reader sees: conditional blocks decided and every placeholder replaced; raises ValueError
+    naming the first problem."""
+    problems = placeholder_problems(text, clinic)
+    if problems:
+        line, message = problems[0]
+        raise ValueError(f"line {line} of the page text: {message}")
+    values = placeholder_values(clinic)
+    kept, _ = resolve_conditions(text, clinic)
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], "\n".join(line for _, line in kept))
+
+
+class _PlaceholderPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, clinic: dict[str, Any]) -> None:
+        super().__init__(md)
+        self.clinic = clinic
+
+    def run(self, lines: list[str]) -> list[str]:
+        return expand("\n".join(lines), self.clinic).split("\n")
+
+
+class PlaceholderExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "settings_file": ["mkdocs.yml", "The settings file whose extra: clinic: holds the clinic's details"],
+            "clinic": [{}, "The clinic's details; when empty, they are read from the settings file"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+        clinic = self.getConfig("clinic") or extra_settings(Path(self.getConfig("settings_file"))).get("clinic") or {}
+        # Before every other preprocessor, so expanded values are ordinary Markdown text.
+        md.preprocessors.register(_PlaceholderPreprocessor(md, clinic), "clinic_placeholders", 40)
+
+
+def makeExtension(**kwargs: Any) -> PlaceholderExtension:  # noqa: N802 (Python-Markdown's API name)
+    return PlaceholderExtension(**kwargs)

@@ -1,0 +1,83 @@
+"""The site's settings file (mkdocs.yml) read without MkDocs: its values, and the line of each setting.
+
+Line numbers come from the YAML parser's own marks, so a message about `extra: clinic: name:` points at that
+line even when `theme: name:` comes first in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SettingPath = tuple[str | int, ...]
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: tags such as !ENV and !!python/name become their plain value."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    return None
+
+
+_SettingsLoader.add_multi_constructor("!", _any_tag)
+_SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def load_settings(config_path: Path) -> dict[str, Any]:
+    """mkdocs.yml as a dict; raises yaml.YAMLError on a syntax error."""
+    settings = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506
+    return settings if isinstance(settings, dict) else {}
+
+
+def extra_settings(config_path: Path) -> dict[str, Any]:
+    """The `extra:` settings, or {} if the file is missing or cannot be read."""
+    try:
+        extra = load_settings(config_path).get("extra")
+    except (OSError, yaml.YAMLError):
+        return {}
+    return extra if isinstance(extra, dict) else {}
+
+
+def redirect_maps(settings: dict[str, Any]) -> dict[str, str]:
+    """The redirects plugin's `redirect_maps` (old page -> new page), {} without the plugin."""
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("redirects"), dict):
+            return dict((plugin["redirects"] or {}).get("redirect_maps") or {})
+    return {}
+
+
+def _walk(node: yaml.Node, path: SettingPath, lines: dict[SettingPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                lines.setdefault((*path, key.value), key.start_mark.line + 1)
+                _walk(value, (*path, key.value), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines.setdefault((*path, index), item.start_mark.line + 1)
+            _walk(item, (*path, index), lines)
+
+
+def setting_lines(config_path: Path) -> dict[SettingPath, int]:
+    """The line of every setting, by its path: ("extra", "clinic", "name") or ("extra", "promotions", 0)."""
+    try:
+        root = yaml.compose(config_path.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506
+    except (OSError, yaml.YAMLError):
+        return {}
+    lines: dict[SettingPath, int] = {}
+    if root is not None:
+        _walk(root, (), lines)
+    return lines
+
+
+def setting_line(config_path: Path, *path: str | int) -> int:
+    """The line of one setting, or of the nearest setting above it that exists (0 if none does)."""
+    lines = setting_lines(config_path)
+    while path and path not in lines:
+        path = path[:-1]
+    return lines.get(path, 0)
