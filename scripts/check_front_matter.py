@@ -11,7 +11,9 @@ from scripts.problems import Problem, Severity
 
 REQUIRED = ("title", "description", "clinical")
 OURS = ("title", "description", "clinical", "reading_grade", "sources", "reviewed_by", "last_reviewed",
-        "next_review")
+        "next_review", "cta")
+# The call to action's tone: "book" by default; "neutral" where patients are still deciding (risks, aftercare).
+CTA_TONES = ("book", "neutral")
 MATERIAL = ("hide", "search", "template", "robots", "status")
 KNOWN = OURS + MATERIAL
 REVIEW = ("reviewed_by", "last_reviewed", "next_review")
@@ -62,6 +64,9 @@ def check_front_matter(page: Page, today: date) -> list[Problem]:
     if sources is not None and (not isinstance(sources, list) or not all(isinstance(s, str) for s in sources)):
         error("sources", "'sources' must be a list of ids from data/sources.yml, one per line, each "
                          "starting with '- ', e.g. - fda-microneedling-devices")
+    if "cta" in meta and meta["cta"] not in CTA_TONES:
+        error("cta", f"'cta' is '{meta['cta']}': write cta: neutral (\"Call us\", for pages where people decide "
+                     "or recover) or cta: book, or remove the line")
     problems.extend(_review_problems(page, today))
     return problems
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import time
 from pathlib import Path
@@ -19,7 +20,20 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 KNOWN_KEYS = {
     "name", "phone", "sms", "email", "booking_url", "street_address", "city", "region",
     "postcode", "map_url", "hours",
+    # Answers only the clinic can give; each page has an honest sentence for when one is empty.
+    "device_name", "device_clearance", "device_min_age", "adds_serums_or_prp", "performer_role",
+    "supervising_physician", "after_hours_phone", "price_range",
 }
+PHONE_KEYS = ("phone", "sms", "after_hours_phone")
+# FDA numbers: 510(k) clearances (K), De Novo grants (DEN) and premarket approvals (P), e.g. K202243.
+CLEARANCE_PATTERN = re.compile(r"^(K|DEN|P)\d{6}$")
+
+
+def _as_text(value: Any) -> str:
+    """A setting as patients read it: YAML reads a bare yes / no as true / false, so turn those back."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value if value is not None else "").strip()
 
 
 def setting_line(config_path: Path, key: str) -> int:
@@ -71,11 +85,12 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
         problems.append(Problem(path, setting_line(config_path, key), message))
 
     for key in sorted(set(clinic) - KNOWN_KEYS):
-        problem(key, f"clinic setting '{key}' is not one we know: check the spelling "
-                     f"(known settings: {', '.join(sorted(KNOWN_KEYS))})")
+        guess = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.6)
+        hint = f"did you mean '{guess[0]}'?" if guess else f"the settings are {', '.join(sorted(KNOWN_KEYS))}"
+        problem(key, f"clinic setting '{key}' is not one we know: check the spelling ({hint})")
     if not str(clinic.get("name") or "").strip():
         problem("name", "clinic 'name' is empty: write the clinic's name, e.g. name: Alladerm")
-    for key in ("phone", "sms"):
+    for key in PHONE_KEYS:
         value = str(clinic.get(key) or "").strip()
         if key == "phone" and not value:
             problem(key, "clinic 'phone' is empty: every page offers a call, so write the clinic's "
@@ -96,6 +111,27 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
         problem("email", f"clinic 'email' is '{email}', which is not an email address: write it "
                          "like hello@example.com, or leave it empty")
     problems.extend(_hours_problems(clinic.get("hours") or [], config_path))
+    problems.extend(Problem(path, setting_line(config_path, key), message)
+                    for key, message in _answer_problems(clinic))
+    return problems
+
+
+def _answer_problems(clinic: dict[str, Any]) -> list[tuple[str, str]]:
+    """(setting, message) for each of the clinic's own answers that is filled in wrongly."""
+    problems = []
+    clearance = str(clinic.get("device_clearance") or "").strip()
+    if clearance and not CLEARANCE_PATTERN.match(clearance):
+        problems.append(("device_clearance", f"clinic 'device_clearance' is '{clearance}': write the FDA number "
+                                             "from the device's paperwork, e.g. K202243 or DEN160029, or leave "
+                                             "it empty"))
+    age = clinic.get("device_min_age")
+    if age not in (None, "") and (isinstance(age, bool) or not isinstance(age, int) or not 12 <= age <= 99):
+        problems.append(("device_min_age", f"clinic 'device_min_age' is '{age}': write the youngest age the "
+                                           "device is cleared for, as a number, e.g. 22, or leave it empty"))
+    serums = clinic.get("adds_serums_or_prp")
+    if serums not in (None, "") and _as_text(serums).lower() not in ("yes", "no"):
+        problems.append(("adds_serums_or_prp", f"clinic 'adds_serums_or_prp' is '{serums}': write yes or no, or "
+                                               "leave it empty until the clinic has decided"))
     return problems
 
 
@@ -126,8 +162,9 @@ def _hours_problems(hours: Any, config_path: Path) -> list[Problem]:
 
 def display_values(clinic: dict[str, Any]) -> dict[str, str]:
     """What templates and placeholders show: the phone in national format, its tel: link, and the rest as text."""
-    values = {key: str(clinic.get(key) or "").strip() for key in sorted(KNOWN_KEYS - {"hours"})}
-    for key, scheme in (("phone", "tel:"), ("sms", "sms:")):
+    values = {key: _as_text(clinic.get(key)) for key in sorted(KNOWN_KEYS - {"hours"})}
+    values["adds_serums_or_prp"] = values["adds_serums_or_prp"].lower()
+    for key, scheme in (("phone", "tel:"), ("sms", "sms:"), ("after_hours_phone", "tel:")):
         number = parse_phone(values[key]) if values[key] else None
         values[f"{key}_link"] = (
             scheme + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else ""
@@ -135,6 +172,7 @@ def display_values(clinic: dict[str, Any]) -> dict[str, str]:
         if number:
             values[key] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     values["phone_tel"] = values.pop("phone_link")
+    values["after_hours_phone_tel"] = values.pop("after_hours_phone_link")
     address = ", ".join(
         part for part in (values["street_address"], values["city"],
                           " ".join(p for p in (values["region"], values["postcode"]) if p)) if part

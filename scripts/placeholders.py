@@ -2,10 +2,20 @@
 
 An engine-neutral home for the clinic's details in page text: any engine that runs Python-Markdown
 extensions (MkDocs now, its successor later) expands them the same way.
+
+Text that depends on whether the clinic has given an answer sits in a block of HTML comments, so the raw
+Markdown still reads cleanly:
+
+    <!-- if clinic.device_name -->  (also `if not clinic.KEY`, `if clinic.KEY is yes`)
+    We use the {{ clinic.device_name }}.
+    <!-- else -->
+    Ask us which device we use.
+    <!-- end -->
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -15,9 +25,15 @@ from markdown.preprocessors import Preprocessor
 from scripts.clinic import display_values
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
+CONDITION = re.compile(r"^\s*<!--\s*if\s+(not\s+)?([A-Za-z_][\w.]*)(?:\s+is\s+(\S+))?\s*-->\s*$")
+ELSE = re.compile(r"^\s*<!--\s*else\s*-->\s*$")
+END = re.compile(r"^\s*<!--\s*end\s*-->\s*$")
+CONDITION_HELP = ("write <!-- if clinic.KEY -->, <!-- if not clinic.KEY --> or <!-- if clinic.KEY is yes -->, "
+                  "then the text, optionally <!-- else --> and other text, then <!-- end -->, each on its own line")
 NAMESPACE = "clinic"
 # Placeholders worked out from other settings, and the settings to fill in for them.
-SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "address": "street_address, city, region and postcode"}
+SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "after_hours_phone_tel": "after_hours_phone",
+            "address": "street_address, city, region and postcode"}
 
 
 def placeholder_values(clinic: dict[str, Any]) -> dict[str, str]:
@@ -31,16 +47,66 @@ def known_names(clinic: dict[str, Any]) -> set[str]:
 
 
 def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
-    known = ", ".join("{{ " + n + " }}" for n in sorted(known_names(clinic)))
-    return f"unknown placeholder '{{{{ {name} }}}}': check the spelling; the placeholders are {known}"
+    names = sorted(known_names(clinic))
+    prefix = f"{NAMESPACE}."
+    guess = difflib.get_close_matches(name.removeprefix(prefix), [n.removeprefix(prefix) for n in names], n=1,
+                                      cutoff=0.6)
+    known = f"did you mean {{{{ {prefix}{guess[0]} }}}}?" if guess else "the placeholders are " + ", ".join(
+        "{{ " + n + " }}" for n in names)
+    return f"unknown placeholder '{{{{ {name} }}}}': check the spelling; {known}"
+
+
+def _condition_holds(match: re.Match[str], values: dict[str, str]) -> bool:
+    negated, name, wanted = match.groups()
+    value = values[name]
+    holds = value.lower() == wanted.lower() if wanted else bool(value)
+    return not holds if negated else holds
+
+
+def resolve_conditions(text: str, clinic: dict[str, Any]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The (line number, line) pairs a reader sees once each `<!-- if -->` block is decided by the clinic's
+    settings, and (line, message) for each block that is written wrongly."""
+    values = placeholder_values(clinic)
+    kept: list[tuple[int, str]] = []
+    problems: list[tuple[int, str]] = []
+    opened, showing = 0, True  # the line of the open `if` (0 outside a block), and whether its text shows
+    for number, line in enumerate(text.split("\n"), 1):
+        condition, is_else, is_end = CONDITION.match(line), ELSE.match(line), END.match(line)
+        if condition:
+            name = condition.group(2)
+            if opened:
+                problems.append((number, f"this 'if' is inside the 'if' of line {opened}: close that one first "
+                                         f"with <!-- end -->; {CONDITION_HELP}"))
+            else:
+                if name not in values:
+                    problems.append((number, unknown_placeholder_message(name, clinic)))
+                opened, showing = number, name not in values or _condition_holds(condition, values)
+            continue
+        if is_else or is_end:
+            if not opened:
+                word = "else" if is_else else "end"
+                problems.append((number, f"<!-- {word} --> without an <!-- if --> before it: {CONDITION_HELP}"))
+            elif is_else:
+                showing = not showing
+            else:
+                opened, showing = 0, True
+            continue
+        if showing:
+            kept.append((number, line))
+    if opened:
+        problems.append((opened, f"this <!-- if --> is never closed: add <!-- end --> after its text; "
+                                 f"{CONDITION_HELP}"))
+    return kept, problems
 
 
 def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: int = 0) -> list[tuple[int, str]]:
     """(line, message) for each placeholder a page cannot use: an unknown name, a clinic detail that is empty
-    (it would print nothing, or make a dead link), or one in the front matter (only the page text is filled in)."""
+    where the page would show it (it would print nothing, or make a dead link), one in the front matter (only
+    the page text is filled in), or a conditional block written wrongly."""
     values = placeholder_values(clinic)
-    problems = []
-    for number, line in enumerate(text.splitlines(), 1):
+    lines, problems = resolve_conditions(text, clinic)
+    shown = {number for number, _ in lines}
+    for number, line in enumerate(text.split("\n"), 1):
         for match in PLACEHOLDER.finditer(line):
             name = match.group(1)
             if number <= front_matter_end:
@@ -49,22 +115,26 @@ def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: in
                                          "and put the detail, with its placeholder, in the page text"))
             elif name not in values:
                 problems.append((number, unknown_placeholder_message(name, clinic)))
-            elif not values[name]:
+            elif not values[name] and number in shown:
                 key = name.removeprefix(f"{NAMESPACE}.")
                 problems.append((number, f"'{{{{ {name} }}}}' is empty, so the page would show nothing there (or a "
                                          f"dead link): fill in '{SET_FROM.get(key, key)}' under extra: clinic: in "
-                                         "mkdocs.yml, or take the placeholder out of this page"))
-    return problems
+                                         "mkdocs.yml, put the sentence inside <!-- if clinic."
+                                         f"{SET_FROM.get(key, key).split(',')[0]} --> ... <!-- end -->, or take "
+                                         "the placeholder out of this page"))
+    return sorted(problems)
 
 
 def expand(text: str, clinic: dict[str, Any]) -> str:
-    """The text with every placeholder replaced; raises ValueError naming the first one it cannot fill in."""
+    """The text a reader sees: conditional blocks decided and every placeholder replaced; raises ValueError
+    naming the first problem."""
     problems = placeholder_problems(text, clinic)
     if problems:
         line, message = problems[0]
         raise ValueError(f"line {line} of the page text: {message}")
     values = placeholder_values(clinic)
-    return PLACEHOLDER.sub(lambda match: values[match.group(1)], text)
+    kept, _ = resolve_conditions(text, clinic)
+    return PLACEHOLDER.sub(lambda match: values[match.group(1)], "\n".join(line for _, line in kept))
 
 
 class _PlaceholderPreprocessor(Preprocessor):

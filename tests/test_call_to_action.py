@@ -10,7 +10,7 @@ import pytest
 
 from scripts.site_pages import page_paths
 from tests.browser_helpers import open_context
-from tests.conftest import PHONE, build_variant
+from tests.conftest import PHONE, ROOT, build_variant
 from tests.site_server import free_port, serve
 
 BOOKING = "https://booking.example.org/alladerm"
@@ -28,11 +28,29 @@ def html_pages(site: Path) -> dict[str, str]:
             for path in page_paths(site)}
 
 
+def neutral_pages() -> set[str]:
+    """The built paths of pages whose front matter asks for a neutral call to action (cta: neutral)."""
+    return {("" if page.stem == "index" else f"{page.stem}/") for page in (ROOT / "docs").glob("*.md")
+            if re.search(r"^cta:\s*neutral\s*$", page.read_text(encoding="utf-8"), re.MULTILINE)}
+
+
 def test_without_a_booking_site_every_page_offers_one_call_to_book_control(built_site: Path) -> None:
     for path, html in html_pages(built_site).items():
         header = re.findall(r'<a class="cta-button cta-button--header" href="([^"]+)">([^<]+)</a>', html)
-        assert header == [("tel:+19499167166", "Call to book")], path
+        label = "Call us" if path in neutral_pages() else "Call to book"
+        assert header == [("tel:+19499167166", label)], path
         assert "Book</a>" not in html, f"/{path} shows a Book link that would only dial the phone"
+
+
+def test_a_page_where_patients_decide_says_call_us_rather_than_call_to_book(tmp_path: Path) -> None:
+    risks = (ROOT / "docs" / "risks.md").read_text(encoding="utf-8")
+    if "cta: neutral" not in risks:
+        risks = risks.replace("---\n", "---\ncta: neutral\n", 1)
+    site = build_variant(tmp_path, {}, {"docs/risks.md": risks})
+    html = (site / "risks" / "index.html").read_text(encoding="utf-8")
+    assert ">Call us</a>" in html and "Call us: " in html
+    assert "Call to book" not in html and "book your consultation" not in html
+    assert "Call to book" in (site / "during" / "index.html").read_text(encoding="utf-8")
 
 
 def test_with_a_booking_site_every_page_offers_book_and_call(booking_site: Path) -> None:

@@ -50,8 +50,7 @@ def test_phone_is_shown_in_national_format_and_linked_in_e164() -> None:
      "clinic 'hours' day 'Mon' is not a day of the week: write one of Monday, Tuesday, Wednesday, Thursday, "
      "Friday, Saturday, Sunday"),
     ({**GOOD, "fone": "x"},
-     "clinic setting 'fone' is not one we know: check the spelling (known settings: booking_url, city, email, "
-     "hours, map_url, name, phone, postcode, region, sms, street_address)"),
+     "clinic setting 'fone' is not one we know: check the spelling (did you mean 'phone'?)"),
 ])
 def test_a_bad_setting_is_reported_with_its_value_and_the_fix(clinic: dict, expected: str) -> None:
     assert messages(clinic) == [expected]
@@ -79,3 +78,25 @@ def test_unknown_details_stay_empty_and_no_map_link_is_made_up() -> None:
     values = display_values(GOOD)
     assert values["booking_url"] == values["email"] == values["map_url"] == values["street_address"] == ""
     assert values["address"] == "Aliso Viejo, CA"
+
+
+@pytest.mark.parametrize(("setting", "value", "start"), [
+    ("device_clearance", "510k 123", "clinic 'device_clearance' is '510k 123': write the FDA number"),
+    ("device_min_age", "twenty-two", "clinic 'device_min_age' is 'twenty-two': write the youngest age"),
+    ("adds_serums_or_prp", "sometimes", "clinic 'adds_serums_or_prp' is 'sometimes': write yes or no"),
+    ("after_hours_phone", "555-01", "clinic 'after_hours_phone' is '555-01', which is not a valid phone number"),
+])
+def test_a_wrong_clinic_answer_names_the_setting_and_the_fix(setting: str, value: str, start: str) -> None:
+    [message] = messages({**GOOD, setting: value})
+    assert message.startswith(start)
+
+
+def test_the_clinic_answers_may_all_be_filled_in() -> None:
+    answers = {"device_name": "Pen X", "device_clearance": "K202243", "device_min_age": 22,
+               "adds_serums_or_prp": False, "performer_role": "registered nurse",
+               "supervising_physician": "Dr. A. Example, MD", "after_hours_phone": "(714) 555-0142",
+               "price_range": "$300 to $450 a session"}
+    assert messages({**GOOD, **answers}) == []
+    values = display_values({**GOOD, **answers})
+    assert values["adds_serums_or_prp"] == "no"  # YAML reads a bare `no` as false
+    assert values["after_hours_phone_tel"] == "tel:+17145550142"

@@ -257,15 +257,15 @@ def test_unknown_placeholder() -> None:
     assert len(found) == 1
     assert found[0].startswith(
         "docs/unknown_placeholder.md:7: unknown placeholder '{{ clinic.mobile }}': check the spelling; the "
-        "placeholders are {{ clinic.address }}, {{ clinic.booking_url }},"
+        "placeholders are {{ clinic.address }},"
     )
 
 
 def test_placeholder_of_an_empty_clinic_detail() -> None:
     assert problems("empty_placeholder.md") == [
         "docs/empty_placeholder.md:7: '{{ clinic.street_address }}' is empty, so the page would show nothing there "
-        "(or a dead link): fill in 'street_address' under extra: clinic: in mkdocs.yml, or take the placeholder out "
-        "of this page"
+        "(or a dead link): fill in 'street_address' under extra: clinic: in mkdocs.yml, put the sentence inside "
+        "<!-- if clinic.street_address --> ... <!-- end -->, or take the placeholder out of this page"
     ]
 
 

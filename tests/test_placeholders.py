@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import markdown
+import pytest
 
 from scripts.placeholders import PlaceholderExtension, placeholder_problems
 from tests.conftest import copy_project, run_build
@@ -54,3 +55,36 @@ def test_placeholder_of_an_empty_detail_stops_the_build_instead_of_making_a_dead
 def test_an_empty_worked_out_detail_names_the_setting_to_fill_in() -> None:
     [(_, message)] = placeholder_problems("Text us at {{ clinic.sms_link }}", {**CLINIC, "sms": ""})
     assert "fill in 'sms' under extra: clinic:" in message
+
+
+ANSWERS = ("<!-- if clinic.device_name -->\nWe use the {{ clinic.device_name }}.\n"
+           "<!-- else -->\nAsk us which device we use.\n<!-- end -->")
+
+
+def test_a_clinic_answer_shows_once_the_clinic_has_given_it() -> None:
+    html = markdown.markdown(ANSWERS, extensions=[PlaceholderExtension(clinic={**CLINIC, "device_name": "Pen X"})])
+    assert html == "<p>We use the Pen X.</p>"
+
+
+def test_while_the_answer_is_empty_the_page_says_so_honestly() -> None:
+    assert render(ANSWERS) == "<p>Ask us which device we use.</p>"
+    assert placeholder_problems(ANSWERS, CLINIC) == []
+
+
+@pytest.mark.parametrize(("answer", "shown"), [(True, "We do."), (False, "We do not."), ("", "Ask us.")])
+def test_a_yes_or_no_answer_picks_its_sentence(answer: object, shown: str) -> None:
+    text = ("<!-- if clinic.adds_serums_or_prp is yes -->\nWe do.\n<!-- end -->\n\n"
+            "<!-- if clinic.adds_serums_or_prp is no -->\nWe do not.\n<!-- end -->\n\n"
+            "<!-- if not clinic.adds_serums_or_prp -->\nAsk us.\n<!-- end -->")
+    html = markdown.markdown(text, extensions=[PlaceholderExtension(clinic={**CLINIC, "adds_serums_or_prp": answer})])
+    assert html == f"<p>{shown}</p>"
+
+
+@pytest.mark.parametrize(("text", "line", "start"), [
+    ("Intro\n<!-- if clinic.device_name -->\nText", 2, "this <!-- if --> is never closed"),
+    ("Intro\n\n<!-- end -->", 3, "<!-- end --> without an <!-- if -->"),
+    ("<!-- if clinic.devise_name -->\nText\n<!-- end -->", 1, "unknown placeholder '{{ clinic.devise_name }}'"),
+])
+def test_a_badly_written_answer_block_is_named_with_its_line(text: str, line: int, start: str) -> None:
+    [(found_line, message)] = placeholder_problems(text, CLINIC)
+    assert found_line == line and message.startswith(start)
