@@ -1,0 +1,195 @@
+"""Safety-critical facts, pinned in the built pages inside the card or section where each belongs.
+
+Each test reads what a patient would read (the text of one help card, or one section of a page), so an edit
+that deletes a fact, or moves it to a slower tier of help, fails here with the page and the place named.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_variant
+
+HEADINGS = {"h2": 2, "h3": 3, "h4": 4}
+CARDS = ("call-clinic", "urgent-care", "emergency")
+
+
+class _Page(HTMLParser):
+    """The text of a page's help cards (admonitions by kind) and of each section (heading id to the next heading
+    of the same or a higher level), from the article only."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cards: dict[str, list[str]] = {}
+        self.chunks: list[tuple[int, str, str]] = []  # (level, id, text): level 0 = text, else a heading
+        self._stack: list[tuple[str, str | None]] = []  # (tag, card kind that this tag opened)
+        self._in_article = 0
+
+    def _card(self) -> str | None:
+        return next((kind for _, kind in reversed(self._stack) if kind), None)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        if tag == "article":
+            self._in_article += 1
+        kind = next((c for c in classes if c in CARDS), None) if tag == "div" and "admonition" in classes else None
+        if kind:
+            self.cards.setdefault(kind, [])
+        if self._in_article and tag in HEADINGS and values.get("id"):
+            self.chunks.append((HEADINGS[tag], values["id"] or "", ""))
+        if tag not in {"br", "hr", "img", "input", "meta", "link", "wbr"}:
+            self._stack.append((tag, kind))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._in_article -= 1
+        for index in range(len(self._stack) - 1, -1, -1):
+            if self._stack[index][0] == tag:
+                del self._stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_article:
+            return
+        kind = self._card()
+        if kind:
+            self.cards[kind].append(data)
+        self.chunks.append((0, "", data))
+
+    def card(self, kind: str) -> str:
+        assert kind in self.cards, f"no '{kind}' card on this page"
+        return _plain(" ".join(self.cards[kind]))
+
+    def section(self, section_id: str) -> str:
+        start = next((i for i, (level, ident, _) in enumerate(self.chunks) if level and ident == section_id), None)
+        assert start is not None, f"no section with id '{section_id}'"
+        level = self.chunks[start][0]
+        text = []
+        for chunk_level, _, data in self.chunks[start + 1:]:
+            if chunk_level and chunk_level <= level:
+                break
+            text.append(data)
+        return _plain(" ".join(text))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().lower()
+
+
+def page(site: Path, name: str) -> _Page:
+    parser = _Page()
+    parser.feed((site / name / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def aftercare(built_site: Path) -> _Page:
+    return page(built_site, "aftercare")
+
+
+STROKE = ("stroke", "droops", "arm or leg", "speech")
+
+
+def test_stroke_signs_are_in_the_911_card_and_in_no_slower_tier(aftercare: _Page) -> None:
+    emergency = aftercare.card("emergency")
+    for words in STROKE:
+        assert words in emergency, f"the 911 card no longer mentions {words!r}"
+    for slower in ("call-clinic", "urgent-care"):
+        card = aftercare.card(slower)
+        assert "stroke" not in card and "droop" not in card and "weakness" not in card, (
+            f"a stroke sign is in the '{slower}' card: stroke signs need 911")
+
+
+def test_the_risks_page_summary_also_sends_stroke_signs_to_911(built_site: Path) -> None:
+    summary = page(built_site, "risks").section("when-to-get-help")
+    line_911 = summary[summary.index("call 911"):summary.index("get urgent care")]
+    assert "stroke" in line_911 and "droops" in line_911
+    assert "stroke" not in summary[summary.index("get urgent care"):]
+
+
+def test_numbness_of_the_treated_skin_alone_is_a_call_to_the_clinic(aftercare: _Page) -> None:
+    assert re.search(r"numbness in the treated skin that lasts past the day", aftercare.card("call-clinic"))
+    for faster in ("urgent-care", "emergency"):
+        assert "treated skin" not in aftercare.card(faster), f"treated-skin numbness moved to '{faster}'"
+
+
+def test_numbing_cream_signs_are_911_with_their_time_window(aftercare: _Page) -> None:
+    emergency = aftercare.card("emergency")
+    window = re.search(r"while numbing cream is on your skin, or in the first few hours after you wipe it off: "
+                       r"([^.]*)", emergency)
+    assert window, "the 911 card no longer limits numbing-cream signs to while it is on and the hours after"
+    for sign in ("ringing ears", "metal taste", "numb lips", "confusion", "uneven heartbeat"):
+        assert sign in window.group(1), sign
+    same_hours = emergency[emergency.index("in those same hours"):]
+    for sign in ("blue or gray lips", "slow breathing", "very sleepy", "seizure"):
+        assert sign in same_hours, sign
+    assert "dizziness" not in emergency, "dizziness alone would send people to 911 days later"
+
+
+def test_before_page_gives_the_fdas_numbing_cream_advice_and_the_911_window(built_site: Path) -> None:
+    section = page(built_site, "before").section("numbing-cream")
+    for advice in ("only the amount we tell you", "broken", "irritated", "plastic wrap", "heating pad",
+                   "do not exercise"):
+        assert advice in section, advice
+    assert "call 911 if any of these signs start while the cream is on your skin, or in the few hours" in section
+    assert "blue or gray lips" in section
+
+
+def test_home_devices_are_not_cleared_and_long_needles_break_the_skin(built_site: Path) -> None:
+    home = page(built_site, "at-home-devices")
+    assert re.search(r"\bno\. .*had not cleared any microneedling device for people to buy and use at home",
+                     home.section("fda-home"))
+    differences = home.section("differences")
+    assert "longer needles. these do break the skin" in differences
+    assert "same risks" in differences
+    risks = home.section("home-risks")
+    assert "never share it" in risks and "never use it with serums" in risks
+    questions = page(built_site, "questions").section("home-roller")
+    assert "longer needles that break the skin" in questions and "none of them is cleared" in questions
+
+
+def test_is_it_for_me_sorts_the_fdas_list_into_three_tiers(built_site: Path) -> None:
+    suitable = page(built_site, "is-it-for-me")
+    wait = suitable.section("wait")
+    talk = suitable.section("talk-first")
+    higher = suitable.section("higher-risk")
+    for item in ("cold sore", "skin infection", "tan", "pregnant or breastfeeding", "isotretinoin"):
+        assert item in wait, f"{item!r} is not under 'wait until it has passed'"
+    for item in ("bleeding or clotting", "blood thinner", "hepatitis or hiv", "chemotherapy",
+                 "steroid tablets or have steroid injections", "metals such as nickel", "keloid", "vitiligo"):
+        assert item in talk, f"{item!r} is not under 'talk to us first'"
+        assert item not in wait and item not in higher, f"{item!r} is in the wrong tier"
+    assert "darker skin" in higher and "often still" in higher
+    assert "darker skin" not in wait and "darker skin" not in talk, "darker skin belongs in the higher-risk tier"
+    assert "cold sore" not in talk and "pregnant" not in talk
+
+
+def test_age_says_22_and_older_while_the_clinic_has_not_given_its_device_age(built_site: Path) -> None:
+    age = page(built_site, "is-it-for-me").section("age")
+    assert "aged 22 and older" in age and "only for older adults" in age and "ask us about the device" in age
+
+
+@pytest.mark.parametrize("age", ["25"])
+def test_age_shows_the_clinics_own_device_age_once_it_is_set(tmp_path: Path, age: str) -> None:
+    site = build_variant(tmp_path, {"    device_min_age:            #": f"    device_min_age: {age}        #"})
+    text = page(site, "is-it-for-me").section("age")
+    assert f"cleared for people aged {age} or older" in text
+    assert "22" not in text
+
+
+def test_without_an_after_hours_line_aftercare_says_where_to_go_when_closed(aftercare: _Page) -> None:
+    help_section = aftercare.section("when-to-get-help")
+    assert "we do not have an after-hours phone line" in help_section
+    assert "when we are closed, go to an urgent care center" in help_section
+
+
+def test_an_after_hours_line_is_shown_once_it_is_set(tmp_path: Path) -> None:
+    site = build_variant(tmp_path, {'    after_hours_phone: ""      #': '    after_hours_phone: "(949) 555-0100" #'})
+    help_section = page(site, "aftercare").section("when-to-get-help")
+    assert "call our after-hours line at (949) 555-0100" in help_section
+    assert "we do not have an after-hours phone line" not in help_section
