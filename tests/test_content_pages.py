@@ -10,17 +10,18 @@ import pytest
 import yaml
 
 from scripts.content.readability import grade, prose_from_html, target_grade
+from scripts.site.front_matter import load_front_matter
 from scripts.site.sources import load_sources
 from tests.conftest import ROOT, build_variant
 
 SHARED = ROOT.parent / "shared" / "content"
 PAGES = sorted((ROOT / "docs").glob("*.md"))
-CLINICAL = [page for page in PAGES if yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1]).get("clinical")]
+CLINICAL = [page for page in PAGES if load_front_matter(page.read_text(encoding="utf-8")).get("clinical")]
 RUN = 8
 
 
 def front_matter(page: Path) -> dict:
-    return yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+    return load_front_matter(page.read_text(encoding="utf-8"))
 
 
 def built(site: Path, page: Path) -> str:

@@ -34,6 +34,7 @@ from scripts.content.settings import check_settings
 from scripts.content.spelling import check_spelling, load_words
 from scripts.problems import Problem, Severity
 from scripts.site.dates import today
+from scripts.site.front_matter import split_front_matter
 from scripts.site.placeholders import placeholder_problems
 from scripts.site.settings import extra_settings
 from scripts.site.sources import SOURCES_FILE, load_sources
@@ -60,7 +61,7 @@ class Context:
 
 def body_html(text: str, clinic: dict[str, Any] | None) -> str:
     """The HTML of the page's body, as the site renders it (placeholders filled in)."""
-    return readability.render(readability.strip_front_matter(text)[0], clinic)
+    return readability.render(split_front_matter(text)[1], clinic)
 
 
 def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from scripts.problems import Problem
+from scripts.site.front_matter import FrontMatterLoader, front_matter_end, split_front_matter
 
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -24,16 +25,6 @@ TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 ALT = re.compile(r"""\salt\s*=\s*["']([^"'\n]*)["']""", re.IGNORECASE)
 ATTR_LIST = re.compile(r"\{\s*[:#.][^}\n]*\}")
 PLACEHOLDER = re.compile(r"\{\{[^}\n]*\}\}")
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML that keeps dates as text, so a bad date is reported by its key instead of crashing the parse."""
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def blank(match: re.Match[str]) -> str:
@@ -103,12 +94,15 @@ class Page:
         return self.key_lines.get(key, 1)
 
 
-def front_matter_end(text: str) -> int | None:
-    """The line of the front matter's closing --- (or ...); 0 without front matter, None if it is not closed."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return 0
-    return next((n + 1 for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
+def _key_lines(front_matter: str) -> dict[str, int]:
+    """The line in the file of each top-level key, from the YAML parser's marks (line 1 is the opening ---)."""
+    try:
+        root = yaml.compose(front_matter, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 2 for key, _ in root.value}
 
 
 def parse_page(file: Path, text: str, root: Path) -> Page:
@@ -118,7 +112,6 @@ def parse_page(file: Path, text: str, root: Path) -> Page:
     except ValueError:
         shown = file.as_posix()
     page = Page(shown, file, text)
-    lines = text.split("\n")
     closing = front_matter_end(text)
     if closing == 0:
         page.problems.append(Problem(shown, 1, "the page has no front matter: start it with a line of ---, "
@@ -128,14 +121,10 @@ def parse_page(file: Path, text: str, root: Path) -> Page:
         page.problems.append(Problem(shown, 1, "the front matter is not closed: add a line of --- after it"))
         return page
     page.front_matter_end = closing
-    end = closing - 1
-    page.key_lines = {}
-    for number, line in enumerate(lines[1:end], 2):
-        key = re.match(r"^([^\s#:-][^:]*?)\s*:", line)
-        if key:
-            page.key_lines.setdefault(key.group(1), number)
+    front_matter = split_front_matter(text)[0]
+    page.key_lines = _key_lines(front_matter)
     try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=_FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+        meta = yaml.load(front_matter, Loader=FrontMatterLoader) or {}  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or "it cannot be read"
@@ -143,8 +132,6 @@ def parse_page(file: Path, text: str, root: Path) -> Page:
                                      f"the front matter is not valid YAML ({reason}): check this line; put "
                                      "a value in double quotes if it contains a colon or starts with a quote"))
         return page
-    if meta is None:
-        meta = {}
     if not isinstance(meta, dict):
         page.problems.append(Problem(shown, 2, "the front matter must be lines of key: value, "
                                                "e.g. title: What is microneedling?"))

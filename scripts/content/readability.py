@@ -23,6 +23,8 @@ import markdown
 import pyphen
 import textstat
 
+from scripts.site.front_matter import split_front_matter
+
 DEFAULT_TARGET = 8
 # The Markdown extensions the site uses for prose (mkdocs.yml `markdown_extensions`), by module path
 # (a short name such as "toc" makes Python-Markdown scan every installed package's entry points: slow).
@@ -31,12 +33,11 @@ EXTENSIONS = [
     "markdown.extensions.admonition", "pymdownx.details", "pymdownx.superfences", "markdown.extensions.tables",
     "markdown.extensions.toc",
 ]
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 END_PUNCTUATION = (".", "!", "?", ":", ";")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
 WORD = re.compile(r"[A-Za-z0-9]+")
-SYLLABLE_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+PUNCTUATION = re.compile(r"[^\w\s']")
 MIN_WORDS = 3  # shorter sentences are not ranked among the hardest
 
 
@@ -72,7 +73,8 @@ def _hyphenator() -> pyphen.Pyphen:
 def syllable_count(text: str) -> int:
     """Syllables in the text: from the CMU dictionary, or from hyphenation for a word it does not list."""
     known, total = _syllables_by_word(), 0
-    for word in SYLLABLE_WORD.findall(text.lower()):
+    # Words as textstat counts them: punctuation and hyphens removed ("FDA-approved" is one word).
+    for word in PUNCTUATION.sub("", text.lower()).split():
         total += known.get(word) or known.get(word.strip("'")) or len(_hyphenator().positions(word)) + 1
     return total
 
@@ -155,14 +157,6 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=EXTENSIONS)
 
 
-def strip_front_matter(md_text: str) -> tuple[str, int]:
-    """The body without its front matter, and how many lines the front matter took."""
-    match = FRONT_MATTER.match(md_text)
-    if not match:
-        return md_text, 0
-    return md_text[match.end():], match.group(0).count("\n")
-
-
 def render(body: str, clinic: dict | None = None) -> str:
     """The HTML of a page body, with placeholders replaced by the clinic's details (or by their names)."""
     values: dict[str, str] = {}
@@ -204,7 +198,7 @@ def prose_from_markdown(md_text: str, clinic: dict | None = None, html: str | No
     """(line, sentence) for every sentence of the page's prose, with its line in the file (front matter
     included in the count; 0 if it cannot be found). Joined, the sentences are the same prose that
     `prose_from_html` finds in the built page. `html` is the body's HTML if the caller already rendered it."""
-    body, offset = strip_front_matter(md_text)
+    _, body, offset = split_front_matter(md_text)
     words = _source_words(body)
     cursor, result = 0, []
     for block in prose_from_html(render(body, clinic) if html is None else html):

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from scripts.site import clinic, placeholders, promotions, sources, structured_data
-from scripts.content.page import front_matter_end
+from scripts.site.front_matter import front_matter_end
 from scripts.site.print_links import with_print_addresses
 from scripts.site.qr_code import qr_svg
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today

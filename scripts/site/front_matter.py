@@ -1,0 +1,42 @@
+"""A page's front matter: where it ends (MkDocs' own rule, so the check and the build always agree) and its
+values (dates kept as text, so a bad date is reported by its key instead of crashing the parse)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from mkdocs.utils.meta import YAML_RE
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML that keeps dates as text."""
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def front_matter_end(text: str) -> int | None:
+    """The line of the front matter's closing --- (or ...); 0 without front matter, None if a page starts
+    with --- but MkDocs would not find the front matter's end."""
+    match = YAML_RE.match(text)
+    if match:
+        return text.count("\n", 0, match.end())
+    return None if text.split("\n", 1)[0].strip() == "---" else 0
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """(front matter's YAML, the page's body, the number of lines before the body)."""
+    match = YAML_RE.match(text)
+    if not match:
+        return "", text, 0
+    return match.group(1), text[match.end():], text.count("\n", 0, match.end())
+
+
+def load_front_matter(text: str) -> dict[str, Any]:
+    """The front matter's values ({} without front matter); raises yaml.YAMLError when it cannot be read."""
+    values = yaml.load(split_front_matter(text)[0], Loader=FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+    return values if isinstance(values, dict) else {}
