@@ -7,14 +7,17 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from scripts.bench import scaling as bench_build
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.release.build import build_into
+from scripts.release.post_build import finish_site
 from scripts.release.security_headers import parse_headers_file
 from scripts.served_site import free_port, serve
+from scripts.site.settings import SettingPath, with_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed "today" so date rules never depend on the day the tests run.
@@ -86,20 +89,17 @@ def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProc
     )
 
 
-def build_variant(tmp_path: Path, replacements: dict[str, str], page_overrides: dict[str, str] | None = None,
-                  **env: str) -> Path:
-    """Build a copy of the project whose mkdocs.yml has some exact lines replaced (and some files rewritten);
-    returns the built site."""
+def build_variant(tmp_path: Path, settings: dict[SettingPath, Any] | None = None,
+                  page_overrides: dict[str, str] | None = None, **env: str) -> Path:
+    """Build a copy of the project with some settings changed, by their path in mkdocs.yml (e.g.
+    {("extra", "clinic", "phone"): "(714) 555-0142"}), and some files rewritten; returns the built site."""
     project = copy_project(tmp_path / "project")
     for name, text in (page_overrides or {}).items():
         (project / name).write_text(text, encoding="utf-8")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    for old, new in replacements.items():
-        assert old in text, f"mkdocs.yml no longer contains {old!r}: update the test"
-        text = text.replace(old, new, 1)
-    config.write_text(text, encoding="utf-8")
+    config.write_text(with_settings(config.read_text(encoding="utf-8"), settings or {}), encoding="utf-8")
     site = tmp_path / "site"
     result = run_build(project, site, **{"SITE_TODAY": TEST_TODAY, **env})
     assert result.returncode == 0, result.stderr
+    finish_site(site, config)
     return site

@@ -18,9 +18,7 @@ from tests.browser_helpers import open_context
 from tests.conftest import PHONE, build_variant
 
 # Ends far in the future, so that site.js (which uses the browser's own date) keeps showing it.
-PROMOTION = '''  promotions:
-    - {text: "Ask about our winter offer.", link: /contact/, start: 2026-11-01, end: 2099-12-31}
-'''
+PROMOTION = {"text": "Ask about our winter offer.", "link": "/contact/", "start": "2026-11-01", "end": "2099-12-31"}
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +68,7 @@ def test_no_page_shifts_its_layout_on_a_phone_while_fonts_load(browser, base_url
 
 def test_a_promotion_bar_does_not_shift_the_page_on_a_phone(browser, tmp_path: Path) -> None:
     port = free_port()
-    site = build_variant(tmp_path, {"  promotions: []\n": PROMOTION}, SITE_URL=f"http://127.0.0.1:{port}/")
+    site = build_variant(tmp_path, {("extra", "promotions"): [PROMOTION]}, SITE_URL=f"http://127.0.0.1:{port}/")
     assert "winter offer" in (site / "before" / "index.html").read_text(encoding="utf-8")
     with serve(site, port) as url:
         shifted = layout_shifts(browser, url, ["", "before/"])

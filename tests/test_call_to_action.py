@@ -14,7 +14,7 @@ from tests.browser_helpers import open_context
 from tests.conftest import PHONE, ROOT, build_variant
 
 BOOKING = "https://booking.example.org/alladerm"
-WITH_BOOKING = {'    booking_url: ""': f'    booking_url: "{BOOKING}"'}
+WITH_BOOKING = {("extra", "clinic", "booking_url"): BOOKING}
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_the_call_bar_is_not_printed(browser, base_url: str) -> None:
 
 def test_a_clinic_name_with_markup_is_shown_as_text_everywhere(tmp_path: Path) -> None:
     name = "<script>alert(1)</script> & Co"
-    site = build_variant(tmp_path, {"    name: Alladerm": f'    name: "{name}"'})
+    site = build_variant(tmp_path, {("extra", "clinic", "name"): name})
     for path, html in html_pages(site).items():
         assert "<script>alert(1)" not in html, path
         for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):

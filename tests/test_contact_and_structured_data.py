@@ -11,11 +11,11 @@ import pytest
 from tests.conftest import build_variant
 
 FULL_DETAILS = {
-    '    email: ""': '    email: "hello@clinic.example"',
-    '    booking_url: ""': '    booking_url: "https://booking.example.org/clinic"',
-    '    street_address: ""': '    street_address: "1 Example Way"',
-    '    postcode: ""': '    postcode: "92656"',
-    "    hours: []": '    hours:\n      - {day: Monday, opens: "09:00", closes: "17:00"}',
+    ("extra", "clinic", "email"): "hello@clinic.example",
+    ("extra", "clinic", "booking_url"): "https://booking.example.org/clinic",
+    ("extra", "clinic", "street_address"): "1 Example Way",
+    ("extra", "clinic", "postcode"): "92656",
+    ("extra", "clinic", "hours"): [{"day": "Monday", "opens": "09:00", "closes": "17:00"}],
 }
 
 

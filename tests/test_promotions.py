@@ -14,20 +14,16 @@ from scripts.site.promotions import showing_today, validate_promotions
 from tests.browser_helpers import open_context
 from tests.conftest import PHONE, TEST_TODAY, build_variant, copy_project, run_build
 
-PROMOTIONS = '''  promotions:
-    - text: "Book a consultation in December and ask about our winter offer."
-      link: /contact/
-      start: 2026-11-01
-      end: 2026-12-31
-    - text: "This spring offer has not started yet."
-      start: 2027-03-01
-      end: 2027-03-31
-'''
+PROMOTIONS = [
+    {"text": "Book a consultation in December and ask about our winter offer.", "link": "/contact/",
+     "start": "2026-11-01", "end": "2026-12-31"},
+    {"text": "This spring offer has not started yet.", "start": "2027-03-01", "end": "2027-03-31"},
+]
 
 
 @pytest.fixture(scope="module")
 def promotion_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_variant(tmp_path_factory.mktemp("promotion"), {"  promotions: []\n": PROMOTIONS})
+    return build_variant(tmp_path_factory.mktemp("promotion"), {("extra", "promotions"): PROMOTIONS})
 
 
 def test_only_the_promotion_whose_dates_include_today_is_shown(promotion_site: Path) -> None:

@@ -176,7 +176,7 @@ def test_age_says_22_and_older_while_the_clinic_has_not_given_its_device_age(bui
 
 @pytest.mark.parametrize("age", ["25"])
 def test_age_shows_the_clinics_own_device_age_once_it_is_set(tmp_path: Path, age: str) -> None:
-    site = build_variant(tmp_path, {"    device_min_age:            #": f"    device_min_age: {age}        #"})
+    site = build_variant(tmp_path, {("extra", "clinic", "device_min_age"): age})
     text = page(site, "is-it-for-me").section("age")
     assert f"cleared for people aged {age} or older" in text
     assert "22" not in text
@@ -189,7 +189,7 @@ def test_without_an_after_hours_line_aftercare_says_where_to_go_when_closed(afte
 
 
 def test_an_after_hours_line_is_shown_once_it_is_set(tmp_path: Path) -> None:
-    site = build_variant(tmp_path, {'    after_hours_phone: ""      #': '    after_hours_phone: "(949) 555-0100" #'})
+    site = build_variant(tmp_path, {("extra", "clinic", "after_hours_phone"): "(714) 555-0142"})
     help_section = page(site, "aftercare").section("when-to-get-help")
-    assert "call our after-hours line at (949) 555-0100" in help_section
+    assert "call our after-hours line at (714) 555-0142" in help_section
     assert "we do not have an after-hours phone line" not in help_section

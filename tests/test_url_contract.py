@@ -14,17 +14,17 @@ from scripts.release.url_contract import (
     parse_page,
     published_urls,
     read_contract,
-    redirect_maps,
     redirect_targets,
     updated_contract,
 )
+from scripts.site.settings import load_settings, redirect_maps, with_settings
 from tests.conftest import ROOT, TEST_TODAY, copy_project, run_build
 
 CONTRACT_URLS = read_contract(ROOT / CONTRACT)
 
 
 def repo_redirects() -> dict[str, str]:
-    return redirect_targets(redirect_maps(ROOT / "mkdocs.yml"))
+    return redirect_targets(redirect_maps(load_settings(ROOT / "mkdocs.yml")))
 
 
 def test_every_contracted_address_resolves_in_the_built_site(built_site: Path) -> None:
@@ -77,15 +77,17 @@ def reworded_and_moved_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[P
     for page in (project / "docs").glob("*.md"):
         page.write_text(page.read_text(encoding="utf-8").replace("during.md", "treatment-day.md"), encoding="utf-8")
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "        faq.md: questions.md\n" in text, "mkdocs.yml's redirect_maps changed: update the test"
-    text = text.replace("  - during.md\n", "  - treatment-day.md\n").replace(
-        "        faq.md: questions.md\n", "        faq.md: questions.md\n        during.md: treatment-day.md\n")
-    config.write_text(text, encoding="utf-8")
+    settings = load_settings(config)
+    nav = [("treatment-day.md" if entry == "during.md" else entry) for entry in settings["nav"]]
+    redirects = next(index for index, plugin in enumerate(settings["plugins"])
+                     if isinstance(plugin, dict) and "redirects" in plugin)
+    config.write_text(with_settings(config.read_text(encoding="utf-8"), {
+        ("nav",): nav, ("plugins", redirects, "redirects", "redirect_maps", "during.md"): "treatment-day.md",
+    }), encoding="utf-8")
     site = tmp_path_factory.mktemp("variant-site")
     result = run_build(project, site, SITE_TODAY=TEST_TODAY)
     assert result.returncode == 0, result.stderr
-    return site, redirect_targets(redirect_maps(config))
+    return site, redirect_targets(redirect_maps(load_settings(config)))
 
 
 def test_rewording_a_heading_with_an_explicit_id_keeps_its_link(reworded_and_moved_site) -> None:

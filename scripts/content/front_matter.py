@@ -8,6 +8,7 @@ from typing import Any
 
 from scripts.content.page import Page
 from scripts.problems import Problem, Severity
+from scripts.site.review import REVIEW_KEYS, ReviewState, review_state
 
 REQUIRED = ("title", "description", "clinical")
 OURS = ("title", "description", "clinical", "reading_grade", "sources", "reviewed_by", "last_reviewed",
@@ -16,7 +17,7 @@ OURS = ("title", "description", "clinical", "reading_grade", "sources", "reviewe
 CTA_TONES = ("book", "neutral")
 MATERIAL = ("hide", "search", "template", "robots", "status")
 KNOWN = OURS + MATERIAL
-REVIEW = ("reviewed_by", "last_reviewed", "next_review")
+REVIEW = REVIEW_KEYS
 DATES = ("last_reviewed", "next_review")
 MAX_DESCRIPTION = 160
 EXAMPLES = {
@@ -97,7 +98,7 @@ def _review_problems(page: Page, today: date) -> list[Problem]:
         problems.append(Problem(path, page.key_line("next_review"),
                                 f"'next_review' ({following}) is not after 'last_reviewed' ({last}): the next "
                                 "review is usually 12 months after the last one"))
-    elif following and following < today:
+    elif review_state(meta, today) is ReviewState.OVERDUE:
         problems.append(Problem(path, page.key_line("next_review"),
                                 f"review overdue since {following}: ask the medical team to review this page",
                                 Severity.WARNING))

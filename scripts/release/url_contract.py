@@ -16,7 +16,7 @@ from pathlib import Path
 
 from scripts.project import project_root
 from scripts.release.host_redirects import page_url
-from scripts.site.settings import load_settings
+from scripts.site.settings import load_settings, redirect_maps
 
 ROOT = project_root()
 CONTRACT = Path("data/url-contract.txt")
@@ -108,14 +108,6 @@ def redirect_targets(redirect_maps: dict[str, str]) -> dict[str, str]:
     return {page_url(old): page_url(new) for old, new in redirect_maps.items()}
 
 
-def redirect_maps(config_path: Path) -> dict[str, str]:
-    """The `redirect_maps` of the redirects plugin in mkdocs.yml."""
-    for plugin in load_settings(config_path).get("plugins") or []:
-        if isinstance(plugin, dict) and "redirects" in plugin:
-            return (plugin["redirects"] or {}).get("redirect_maps") or {}
-    return {}
-
-
 def _resolves(site: Path, path: str, fragment: str) -> bool:
     html_file = page_file(site, path)
     if not html_file.is_file():
@@ -165,7 +157,7 @@ def main() -> int:
             write_contract(contract_path, updated)
             print(f"{CONTRACT}: {len(updated) - len(listed)} new address(es), {len(updated)} in all")
             listed = updated
-        problems = broken_urls(site, listed, redirect_targets(redirect_maps(ROOT / "mkdocs.yml")))
+        problems = broken_urls(site, listed, redirect_targets(redirect_maps(load_settings(ROOT / "mkdocs.yml"))))
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

@@ -18,6 +18,7 @@ from scripts.site import clinic, placeholders, promotions, sources, structured_d
 from scripts.site.front_matter import front_matter_end
 from scripts.site.print_links import with_print_addresses
 from scripts.site.qr_code import qr_svg
+from scripts.site.review import review_state
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
 
 
@@ -37,6 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["contact"] = clinic.display_values(details)
     extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
     extra["sources"] = sources.load_sources(root)
+    extra["today"] = day
     return config
 
 
@@ -69,7 +71,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     extra = config.extra
+    context["review_state"] = review_state(page.meta, extra["today"]).value
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
-                                       extra["contact"], (extra.get("clinic") or {}).get("hours") or [])
+                                       extra["contact"], (extra.get("clinic") or {}).get("hours") or [],
+                                       extra.get("treatment") or {}, review_state(page.meta, extra["today"]))
     context["json_ld"] = structured_data.to_script_json(graph)
     return context

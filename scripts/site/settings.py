@@ -6,6 +6,7 @@ line even when `theme: name:` comes first in the file.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,41 @@ def setting_line(config_path: Path, *path: str | int) -> int:
     while path and path not in lines:
         path = path[:-1]
     return lines.get(path, 0)
+
+
+def _node_at(root: yaml.Node, path: SettingPath) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """(the node at `path`, its parent mapping), each None where the path ends early."""
+    node, parent = root, None
+    for step in path:
+        parent = node
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            node = next((value for key, value in node.value if key.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            node = None
+        if node is None:
+            return None, parent
+    return node, parent
+
+
+def with_settings(text: str, changes: dict[SettingPath, Any]) -> str:
+    """The settings file's text with some values replaced (or added to their mapping), everything else kept
+    as written: comments, order and tags such as !ENV. Values are written as JSON, which YAML reads."""
+    for path, value in changes.items():
+        root = yaml.compose(text, Loader=_SettingsLoader)  # noqa: S506
+        node, parent = _node_at(root, path)
+        written = json.dumps(value, ensure_ascii=False)
+        if node is not None:
+            start, end = node.start_mark.index, node.end_mark.index
+            if isinstance(node, yaml.ScalarNode) and start == end:  # an empty value, right after "key:"
+                written = " " + written
+            text = text[:start] + written + text[end:]
+        elif isinstance(parent, yaml.MappingNode) and parent.value and len(path) > 1:
+            column = parent.value[0][0].start_mark.column
+            line_end = text.find("\n", parent.value[-1][1].end_mark.index)
+            line_end = len(text) if line_end < 0 else line_end
+            text = text[:line_end] + f"\n{' ' * column}{path[-1]}: {written}" + text[line_end:]
+        else:
+            raise KeyError(f"no setting {'.'.join(map(str, path[:-1]))} to add {path[-1]} to")
+    return text

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from scripts.site.dates import as_date
+from scripts.site.review import ReviewState
 
 DAY_URL = "https://schema.org/{}"
 
@@ -32,8 +33,9 @@ def _clinic(contact: dict[str, str], hours: list[dict[str, str]], site_url: str)
 
 
 def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict[str, str],
-               hours: list[dict[str, str]]) -> list[dict[str, Any]]:
-    """The JSON-LD objects for one page: always the clinic; on clinical pages the web page and procedure."""
+               hours: list[dict[str, str]], treatment: dict[str, str], review: ReviewState) -> list[dict[str, Any]]:
+    """The JSON-LD objects for one page: always the clinic; on clinical pages the web page and the treatment
+    it is about (extra.treatment), with its review once a clinician has reviewed it."""
     clinic = _clinic(contact, hours, site_url)
     graph: list[dict[str, Any]] = [clinic]
     if meta.get("clinical"):
@@ -46,14 +48,13 @@ def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict
             "publisher": {"@type": "MedicalClinic", "name": contact["name"]},
             "about": {
                 "@type": "MedicalProcedure",
-                "name": "Microneedling",
-                "alternateName": "Collagen induction therapy",
+                "name": treatment.get("name", ""),
+                **({"alternateName": treatment["also_called"]} if treatment.get("also_called") else {}),
                 "bodyLocation": "Skin",
             },
         }
-        last_reviewed = as_date(meta.get("last_reviewed"))
-        if meta.get("reviewed_by") and last_reviewed:
-            web_page["lastReviewed"] = last_reviewed.isoformat()
+        if review in (ReviewState.REVIEWED, ReviewState.OVERDUE):
+            web_page["lastReviewed"] = as_date(meta["last_reviewed"]).isoformat()
             web_page["reviewedBy"] = {"@type": "Person", "name": str(meta["reviewed_by"])}
         graph.append(web_page)
     return graph

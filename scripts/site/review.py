@@ -1,0 +1,30 @@
+"""Whether a page's medical content is reviewed, awaiting review or overdue: the one rule that the review
+note, the structured data, the content check and the publishing gate all use."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from scripts.site.dates import as_date
+
+REVIEW_KEYS = ("reviewed_by", "last_reviewed", "next_review")
+
+
+class ReviewState(StrEnum):
+    NOT_CLINICAL = "not clinical"  # no medical content, so no review is needed
+    AWAITING = "awaiting review"  # never reviewed, or its review details are incomplete
+    REVIEWED = "reviewed"
+    OVERDUE = "overdue"  # reviewed, but the next review date has passed
+
+
+def review_state(meta: dict[str, Any], today: date) -> ReviewState:
+    """The review state of a page, from its front matter, on the given day."""
+    if meta.get("clinical") is not True:
+        return ReviewState.NOT_CLINICAL
+    next_review = as_date(meta.get("next_review"))
+    if not str(meta.get("reviewed_by") or "").strip() or as_date(meta.get("last_reviewed")) is None \
+            or next_review is None:
+        return ReviewState.AWAITING
+    return ReviewState.OVERDUE if next_review < today else ReviewState.REVIEWED
