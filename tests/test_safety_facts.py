@@ -171,7 +171,7 @@ def test_is_it_for_me_sorts_the_fdas_list_into_three_tiers(built_site: Path) -> 
 
 def test_age_says_22_and_older_while_the_clinic_has_not_given_its_device_age(built_site: Path) -> None:
     age = page(built_site, "is-it-for-me").section("age")
-    assert "aged 22 and older" in age and "only for older adults" in age and "ask us about the device" in age
+    assert "aged 22 and older" in age and "set for each device" in age and "ask us about the device" in age
 
 
 @pytest.mark.parametrize("age", ["25"])
@@ -184,8 +184,10 @@ def test_age_shows_the_clinics_own_device_age_once_it_is_set(tmp_path: Path, age
 
 def test_without_an_after_hours_line_aftercare_says_where_to_go_when_closed(aftercare: _Page) -> None:
     help_section = aftercare.section("when-to-get-help")
-    assert "we do not have an after-hours phone line" in help_section
+    # Whether the clinic has an after-hours line is not known: the empty state gives a route, not a claim.
+    assert "we do not have an after-hours phone line" not in help_section
     assert "when we are closed, go to an urgent care center" in help_section
+    assert "call 911 at any time" in help_section
 
 
 def test_an_after_hours_line_is_shown_once_it_is_set(tmp_path: Path) -> None:
