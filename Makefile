@@ -82,15 +82,11 @@ lock:
 		--strip-extras --quiet -o requirements.txt requirements.in
 	npm install --package-lock-only --ignore-scripts
 
-.PHONY: url-contract preview-image
+.PHONY: url-contract
 
 # The URL contract (data/url-contract.txt): add new pages and sections from a fresh build, never remove any.
 url-contract: install
 	$(PYTHON) -m scripts.release.url_contract --update
-
-# The shared link-preview image (docs/assets/images/preview.png), redrawn from the clinic's details.
-preview-image: install
-	$(PYTHON) -m scripts.release.preview_image
 
 # Page weight, layout shift, Lighthouse and build-time benchmark (about 15 minutes; `--runs 1` for a quick look):
 # writes bench-results/bench.md and bench.json. See README, "Performance".

@@ -29,13 +29,13 @@ def test_phone_is_shown_in_national_format_and_linked_in_e164() -> None:
 @pytest.mark.parametrize(("clinic", "expected"), [
     ({**GOOD, "phone": "555-1234"},
      "clinic 'phone' is '555-1234', which is not a valid phone number: write a 10-digit US number with its "
-     "area code, e.g. \"(949) 916-7166\""),
+     "area code, e.g. \"(714) 555-0142\""),
     ({**GOOD, "phone": ""},
      "clinic 'phone' is empty: every page offers a call, so write the clinic's phone number, "
-     "e.g. phone: \"(949) 916-7166\""),
+     "e.g. phone: \"(714) 555-0142\""),
     ({**GOOD, "sms": "12"},
      "clinic 'sms' is '12', which is not a valid phone number: write a 10-digit US number with its area code, "
-     "e.g. \"(949) 916-7166\""),
+     "e.g. \"(714) 555-0142\""),
     ({**GOOD, "booking_url": "http://book.example.com"},
      "clinic 'booking_url' is 'http://book.example.com': it must be a full secure address starting with "
      "https://, or left empty"),

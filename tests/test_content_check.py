@@ -226,7 +226,7 @@ def test_link_problems() -> None:
         "docs/link_problems.md:13: email link 'mailto:hello-at-example.com' is not an email address: write it as "
         "mailto:name@example.com",
         "docs/link_problems.md:13: phone link 'tel:555-0100' is not a valid phone number: write tel:+1 and the 10 "
-        "digits, e.g. tel:+19499167166, or use {{ clinic.phone_tel }}",
+        "digits, e.g. tel:+17145550142, or use {{ clinic.phone_tel }}",
         "docs/link_problems.md:15: link 'https://blog.example.com/microneedling' is not in data/sources.yml: cite "
         "only listed sources (add the source's full citation there first)",
     ]
@@ -335,7 +335,7 @@ def test_promotions() -> None:
 def test_invalid_phone_in_settings_with_tags_mkdocs_uses() -> None:
     assert settings_problems("bad_phone.yml") == [
         "settings/bad_phone.yml:6: clinic 'phone' is '555-0100', which is not a valid phone number: write a 10-digit "
-        "US number with its area code, e.g. \"(949) 916-7166\""
+        "US number with its area code, e.g. \"(714) 555-0142\""
     ]
 
 

@@ -62,7 +62,7 @@ def _target_problems(page: Page, line: int, target: str, site: Site) -> list[Pro
         number = unquote(parts.path)
         if parse_phone(number) is None or not re.fullmatch(r"\+?[\d\-.() ]+", number):
             return [Problem(path, line, f"phone link '{target}' is not a valid phone number: write tel:+1 and the "
-                                        "10 digits, e.g. tel:+19499167166, or use {{ clinic.phone_tel }}")]
+                                        "10 digits, e.g. tel:+17145550142, or use {{ clinic.phone_tel }}")]
         return []
     if parts.scheme == "mailto":
         address = unquote(parts.path)

@@ -1,8 +1,9 @@
-"""What a static host needs beside the pages, which MkDocs does not write: 301 redirect files for every moved
-address, and the security headers (with the same Content-Security-Policy in a <meta> tag of every page).
+"""What a static host needs beside the pages, which MkDocs does not write: the link-preview image drawn from
+the clinic's details, 301 redirect files for every moved address, and the security headers (with the same
+Content-Security-Policy in a <meta> tag of every page).
 
 `make build`, `make publish` and the tests run it after MkDocs; after a plain `mkdocs build`, run
-`python -m scripts.release.post_build site/`. It runs over the built folder only, so it works after any engine.
+`python -m scripts.release.post_build site/`. It works over the built folder only, so it works after any engine.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from scripts.release import host_redirects, security_headers
+from scripts.release import host_redirects, preview_image, security_headers
 from scripts.site.settings import load_settings, redirect_maps
 
 
 def finish_site(site: Path, config_path: Path) -> None:
-    """Write the redirect files and the security headers into the built `site`."""
+    """Write the link-preview image, the redirect files and the security headers into the built `site`."""
+    (site / preview_image.OUTPUT).parent.mkdir(parents=True, exist_ok=True)
+    (site / preview_image.OUTPUT).write_bytes(preview_image.preview_from_settings(config_path))
     host_redirects.write_redirect_files(site, redirect_maps(load_settings(config_path)))
     # Last, so the hashes cover every inline script of every page, the redirect stubs included.
     security_headers.write_security_files(site)
@@ -28,7 +31,7 @@ def main() -> int:
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args()
     finish_site(args.site, args.config)
-    print(f"Wrote the redirect files and security headers into {args.site}/")
+    print(f"Wrote the preview image, redirect files and security headers into {args.site}/")
     return 0
 
 

@@ -1,44 +1,31 @@
 """The link-preview image (Open Graph / Twitter card): one branded 1200x630 PNG for every page, drawn offline
-with Pillow from the clinic's details in mkdocs.yml. Regenerate it after changing them: `make preview-image`.
+with Pillow from the clinic's details in mkdocs.yml by every build (the post-build step), so it always shows
+the current details and nobody has to redraw it by hand.
 
 Pillow's bundled font (`ImageFont.load_default`), so the picture is the same on every machine.
 """
 
 from __future__ import annotations
 
-import argparse
 import io
 import textwrap
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from scripts.project import project_root
 from scripts.site.settings import load_settings
 
-ROOT = project_root()
-OUTPUT = Path("docs/assets/images/preview.png")
+OUTPUT = Path("assets/images/preview.png")  # in the built site
 SIZE = (1200, 630)
 TEAL, TEAL_DARK, TEAL_LIGHT, WHITE = "#0b5563", "#073a44", "#d8eef1", "#ffffff"
 
 
-def _logo(draw: ImageDraw.ImageDraw, left: int, top: int, size: int) -> None:
-    """The site logo (docs/assets/images/logo.svg, a 48-unit square) redrawn: a white disc, an arch, a dot."""
-    unit = size / 48
-    draw.ellipse((left + 2 * unit, top + 2 * unit, left + 46 * unit, top + 46 * unit), fill=WHITE)
-    arch = [(14, 33), (17, 25), (20, 19), (24, 15), (28, 19), (31, 25), (34, 33)]
-    draw.line([(left + x * unit, top + y * unit) for x, y in arch], fill=TEAL, width=round(3.5 * unit),
-              joint="curve")
-    draw.ellipse((left + 21 * unit, top + 24 * unit, left + 27 * unit, top + 30 * unit), fill=TEAL)
-
-
 def preview_image(clinic_name: str, title: str, description: str, place: str) -> Image.Image:
-    """The preview picture: logo and clinic name, the site's title, its description and where the clinic is."""
+    """The preview picture: the clinic's name, the site's title, its description and where the clinic is."""
     image = Image.new("RGB", SIZE, TEAL)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, SIZE[1] - 96, SIZE[0], SIZE[1]), fill=TEAL_DARK)
-    _logo(draw, 80, 70, 96)
-    draw.text((200, 118), clinic_name, font=ImageFont.load_default(size=56), fill=WHITE, anchor="lm",
+    draw.text((80, 118), clinic_name, font=ImageFont.load_default(size=56), fill=WHITE, anchor="lm",
               stroke_width=1, stroke_fill=WHITE)
     draw.text((80, 230), title, font=ImageFont.load_default(size=88), fill=WHITE, stroke_width=2,
               stroke_fill=WHITE)
@@ -63,17 +50,3 @@ def preview_from_settings(config_path: Path) -> bytes:
     footer = "  |  ".join(part for part in (place, clinic.get("phone")) if part)
     return png_bytes(preview_image(clinic.get("name") or "", settings.get("site_name") or "",
                                    settings.get("site_description") or "", footer))
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--output", type=Path, default=ROOT / OUTPUT)
-    args = parser.parse_args()
-    data = preview_from_settings(ROOT / "mkdocs.yml")
-    args.output.write_bytes(data)
-    print(f"Wrote {args.output} ({len(data) // 1024} KB)")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

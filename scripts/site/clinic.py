@@ -60,15 +60,15 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
         hint = f"did you mean '{guess[0]}'?" if guess else f"the settings are {', '.join(sorted(KNOWN_KEYS))}"
         problem(key, f"clinic setting '{key}' is not one we know: check the spelling ({hint})")
     if not str(clinic.get("name") or "").strip():
-        problem("name", "clinic 'name' is empty: write the clinic's name, e.g. name: Alladerm")
+        problem("name", "clinic 'name' is empty: write the clinic's name, e.g. name: Sunrise Skin Studio")
     for key in PHONE_KEYS:
         value = str(clinic.get(key) or "").strip()
         if key == "phone" and not value:
             problem(key, "clinic 'phone' is empty: every page offers a call, so write the clinic's "
-                         "phone number, e.g. phone: \"(949) 916-7166\"")
+                         "phone number, e.g. phone: \"(714) 555-0142\"")
         elif value and parse_phone(value) is None:
             problem(key, f"clinic '{key}' is '{value}', which is not a valid phone number: write a "
-                         "10-digit US number with its area code, e.g. \"(949) 916-7166\"")
+                         "10-digit US number with its area code, e.g. \"(714) 555-0142\"")
     booking = str(clinic.get("booking_url") or "").strip()
     if booking and (urlparse(booking).scheme != "https" or not urlparse(booking).netloc):
         problem("booking_url", f"clinic 'booking_url' is '{booking}': it must be a full secure "
