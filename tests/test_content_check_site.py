@@ -18,7 +18,8 @@ SITE = Path(__file__).parent / "fixtures" / "content_check" / "site"
 BAD_PAGE = """---
 title: Is it painless?
 description: What it feels like.
-clinical: false
+clinical: true
+sources: [fda-microneedling-devices]
 reviewed_by: Dr. Jane Smith
 last_reviewed: 2025-06-01
 next_review: 2026-06-01
@@ -57,7 +58,7 @@ def test_the_command_prints_errors_then_warnings_then_a_summary(bad_site: Path,
         "numbing cream makes it more comfortable",
         "",
         "Warnings (these do not stop publishing, but please fix them):",
-        "docs/bad.md:7: review overdue since 2026-06-01: ask the medical team to review this page",
+        "docs/bad.md:8: review overdue since 2026-06-01: ask the medical team to review this page",
         "",
         "1 error and 1 warning in 3 pages and mkdocs.yml",
     ]
@@ -81,7 +82,7 @@ def test_github_actions_annotations(bad_site: Path, monkeypatch: pytest.MonkeyPa
     lines = capsys.readouterr().out.splitlines()
     assert "::error file=docs/bad.md,line=2::'painless' is a claim we must not make: most people feel some " \
            "discomfort. Write instead: numbing cream makes it more comfortable" in lines
-    assert "::warning file=docs/bad.md,line=7::review overdue since 2026-06-01: ask the medical team to review " \
+    assert "::warning file=docs/bad.md,line=8::review overdue since 2026-06-01: ask the medical team to review " \
            "this page" in lines
 
 

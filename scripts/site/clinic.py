@@ -95,8 +95,8 @@ def _answer_problems(clinic: dict[str, Any]) -> list[tuple[str, str]]:
         problems.append(("device_clearance", f"clinic 'device_clearance' is '{clearance}': write the FDA number "
                                              "from the device's paperwork, e.g. K202243 or DEN160029, or leave "
                                              "it empty"))
-    age = clinic.get("device_min_age")
-    if age not in (None, "") and (isinstance(age, bool) or not isinstance(age, int) or not 12 <= age <= 99):
+    age = _as_text(clinic.get("device_min_age"))
+    if age and (not age.isdigit() or not 12 <= int(age) <= 99):
         problems.append(("device_min_age", f"clinic 'device_min_age' is '{age}': write the youngest age the "
                                            "device is cleared for, as a number, e.g. 22, or leave it empty"))
     serums = clinic.get("adds_serums_or_prp")
