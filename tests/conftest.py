@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,16 +12,19 @@ import pytest
 
 from scripts.bench import scaling as bench_build
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
-from scripts.release.build import build_into
+from scripts.release.build import build_into, run_mkdocs
 from scripts.release.post_build import finish_site
 from scripts.release.security_headers import parse_headers_file
 from scripts.served_site import free_port, serve
-from scripts.site.settings import SettingPath, with_settings
+from scripts.site.clinic import display_values
+from scripts.site.settings import SettingPath, load_settings, with_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # A fixed "today" so date rules never depend on the day the tests run.
 TEST_TODAY = "2026-11-25"
 PHONE = {"width": 390, "height": 844}
+# The clinic's details as patients see them, from mkdocs.yml: tests about the real site never assume today's values.
+CONTACT = display_values(load_settings(ROOT / "mkdocs.yml")["extra"]["clinic"])
 DESKTOP = {"width": 1280, "height": 800}
 
 
@@ -82,11 +84,7 @@ def copy_project(destination: Path) -> Path:
 
 def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """A strict build of a project copy, with its output captured for the test to read."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=project,
-        capture_output=True, text=True,
-        env={**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **env},
-    )
+    return run_mkdocs(project, site, env, capture=True)
 
 
 def build_variant(tmp_path: Path, settings: dict[SettingPath, Any] | None = None,

@@ -46,6 +46,8 @@ def test_first_tab_stop_is_skip_to_content_and_focus_is_visible(browser, base_ur
             }""")
             if focused["text"] != "Skip to content" or not focused["visible"]:
                 problems.append(f"/{path}: the first Tab stop is {focused['text']!r}, not a visible 'Skip to content'")
+            elif not focused["outline"]:
+                problems.append(f"/{path}: 'Skip to content' has focus but no visible focus outline")
     assert not problems, "\n".join(problems)
 
 

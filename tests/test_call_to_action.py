@@ -11,15 +11,22 @@ import pytest
 from scripts.built_site import page_paths
 from scripts.served_site import free_port, serve
 from tests.browser_helpers import open_context
-from tests.conftest import PHONE, ROOT, build_variant
+from tests.conftest import CONTACT, PHONE, ROOT, build_variant
 
-BOOKING = "https://booking.example.org/alladerm"
+BOOKING = "https://booking.example.org/clinic"
 WITH_BOOKING = {("extra", "clinic", "booking_url"): BOOKING}
+TEL = CONTACT["phone_tel"]
 
 
 @pytest.fixture(scope="module")
 def booking_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_variant(tmp_path_factory.mktemp("booking"), WITH_BOOKING)
+
+
+@pytest.fixture(scope="module")
+def call_only_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of a clinic without a booking site (whatever the real settings say today)."""
+    return build_variant(tmp_path_factory.mktemp("call-only"), {("extra", "clinic", "booking_url"): ""})
 
 
 def html_pages(site: Path) -> dict[str, str]:
@@ -34,11 +41,11 @@ def neutral_pages() -> set[str]:
             if re.search(r"^cta:\s*neutral\s*$", page.read_text(encoding="utf-8"), re.MULTILINE)}
 
 
-def test_without_a_booking_site_every_page_offers_one_call_to_book_control(built_site: Path) -> None:
-    for path, html in html_pages(built_site).items():
+def test_without_a_booking_site_every_page_offers_one_call_to_book_control(call_only_site: Path) -> None:
+    for path, html in html_pages(call_only_site).items():
         header = re.findall(r'<a class="cta-button cta-button--header" href="([^"]+)">([^<]+)</a>', html)
         label = "Call us" if path in neutral_pages() else "Call to book"
-        assert header == [("tel:+19499167166", label)], path
+        assert header == [(TEL, label)], path
         assert "Book</a>" not in html, f"/{path} shows a Book link that would only dial the phone"
 
 
@@ -46,7 +53,7 @@ def test_a_page_where_patients_decide_says_call_us_rather_than_call_to_book(tmp_
     risks = (ROOT / "docs" / "risks.md").read_text(encoding="utf-8")
     if "cta: neutral" not in risks:
         risks = risks.replace("---\n", "---\ncta: neutral\n", 1)
-    site = build_variant(tmp_path, {}, {"docs/risks.md": risks})
+    site = build_variant(tmp_path, {("extra", "clinic", "booking_url"): ""}, {"docs/risks.md": risks})
     html = (site / "risks" / "index.html").read_text(encoding="utf-8")
     assert ">Call us</a>" in html and "Call us: " in html
     assert "Call to book" not in html and "book your consultation" not in html
@@ -56,7 +63,7 @@ def test_a_page_where_patients_decide_says_call_us_rather_than_call_to_book(tmp_
 def test_with_a_booking_site_every_page_offers_book_and_call(booking_site: Path) -> None:
     for path, html in html_pages(booking_site).items():
         assert f'<a class="cta-button cta-button--header" href="{BOOKING}" rel="noopener noreferrer">Book</a>' in html
-        assert 'class="call-bar__action" href="tel:+19499167166"' in html, path
+        assert f'class="call-bar__action" href="{TEL}"' in html, path
 
 
 def test_every_link_to_the_booking_site_hides_which_page_the_patient_was_reading(booking_site: Path) -> None:
@@ -69,13 +76,13 @@ def test_every_link_to_the_booking_site_hides_which_page_the_patient_was_reading
 def test_every_page_ends_with_questions_call_us_or_book(built_site: Path) -> None:
     for path, html in html_pages(built_site).items():
         block = html[html.index('<aside class="cta-block"'):]
-        assert "Questions?" in block and 'href="tel:+19499167166">(949) 916-7166</a>' in block, path
+        assert "Questions?" in block and f'href="{TEL}">{CONTACT["phone"]}</a>' in block, path
 
 
 @pytest.mark.parametrize("variant", ["call only", "with booking"])
 def test_on_a_phone_call_and_book_are_visible_without_scrolling_and_big_enough(
-        browser, built_site: Path, booking_site: Path, variant: str) -> None:
-    site = built_site if variant == "call only" else booking_site
+        browser, call_only_site: Path, booking_site: Path, variant: str) -> None:
+    site = call_only_site if variant == "call only" else booking_site
     with serve(site, free_port()) as url, open_context(browser, url, PHONE) as (page, _):
         for path in ("", "aftercare/", "contact/"):
             page.goto(url + path)
@@ -116,4 +123,4 @@ def test_the_404_page_offers_search_the_main_pages_and_a_way_to_call(built_site:
     assert "We cannot find that page" in html and 'class="md-search"' in html
     for page in ("what-is-it/", "before/", "aftercare/", "risks/"):
         assert f'href="/{page}"' in html or f'href="{page}"' in html, page
-    assert 'class="cta-block"' in html and "tel:+19499167166" in html
+    assert 'class="cta-block"' in html and TEL in html

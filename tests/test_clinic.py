@@ -100,3 +100,15 @@ def test_the_clinic_answers_may_all_be_filled_in() -> None:
     values = display_values({**GOOD, **answers})
     assert values["adds_serums_or_prp"] == "no"  # YAML reads a bare `no` as false
     assert values["after_hours_phone_tel"] == "tel:+17145550142"
+
+
+def test_a_clinic_setting_message_points_at_that_settings_line_not_an_earlier_key_of_the_same_name(
+        tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Guide\ntheme:\n  name: material\nextra:\n  clinic:\n    phone: \"(714) 555-0142\"\n"
+                      "    name: \"\"\n    hours:\n      - {day: Monday, opens: \"09:00\", closes: \"17:00\"}\n"
+                      "      - {day: Funday, opens: \"09:00\", closes: \"17:00\"}\n", encoding="utf-8")
+    clinic = {"phone": "(714) 555-0142", "name": "", "hours": [
+        {"day": "Monday", "opens": "09:00", "closes": "17:00"}, {"day": "Funday", "opens": "09:00", "closes": "17:00"}]}
+    lines = {problem.message.split(":")[0]: problem.line for problem in validate_clinic(clinic, config)}
+    assert lines == {"clinic 'name' is empty": 7, "clinic 'hours' day 'Funday' is not a day of the week": 10}

@@ -318,8 +318,8 @@ def test_spelling_is_a_warning_and_skips_code_and_links() -> None:
 
 def test_promotions() -> None:
     assert settings_problems("promotions.yml") == [
-        "settings/promotions.yml:7: promotion 'Summer glow offer' ended on 2026-08-31: remove it from mkdocs.yml "
-        "(extra.promotions)",
+        "settings/promotions.yml:7: promotion 'Summer glow offer' ended on 2026-08-31, so it is no longer shown: "
+        "remove it from mkdocs.yml (extra.promotions) when convenient",
         "settings/promotions.yml:10: promotion 'Winter offer' ends (2027-01-01) before it starts (2027-01-31): check "
         "the two dates",
         "settings/promotions.yml:13: promotion 'Painless treatments with no downtime': link 'http://example.com/offer' "

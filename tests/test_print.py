@@ -15,7 +15,7 @@ import pytest
 
 from scripts.built_site import page_paths
 from tests.browser_helpers import open_context
-from tests.conftest import DESKTOP
+from tests.conftest import CONTACT, DESKTOP
 
 PAPERS = ("Letter", "A4")
 # What the print stylesheet adds after a link's text: " (https://…)", " (tel:…)", " (mailto:…)".
@@ -110,7 +110,7 @@ def test_the_printout_starts_with_the_clinics_name_phone_and_the_pages_address(p
     problems = []
     for printout in printouts:
         first = squash(printout.sheets[0])
-        for label, expected in (("clinic name", printout.facts["clinic"]), ("phone", "(949) 916-7166"),
+        for label, expected in (("clinic name", printout.facts["clinic"]), ("phone", CONTACT["phone"]),
                                 ("address", printout.facts["canonical"])):
             if not expected or squash(expected) not in first:
                 problems.append(f"{printout.name}: the first sheet lacks the {label} {expected!r}")

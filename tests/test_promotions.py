@@ -12,7 +12,7 @@ from scripts.release.security_headers import parse_headers_file
 from scripts.served_site import free_port, serve
 from scripts.site.promotions import showing_today, validate_promotions
 from tests.browser_helpers import open_context
-from tests.conftest import PHONE, TEST_TODAY, build_variant, copy_project, run_build
+from tests.conftest import PHONE, build_variant
 
 PROMOTIONS = [
     {"text": "Book a consultation in December and ask about our winter offer.", "link": "/contact/",
@@ -36,14 +36,13 @@ def test_without_promotions_there_is_no_announcement_bar(built_site: Path) -> No
     assert "md-banner" not in (built_site / "before" / "index.html").read_text(encoding="utf-8")
 
 
-def test_an_ended_promotion_stops_the_build_and_asks_to_remove_it(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  promotions: []\n", "  promotions:\n    - {text: Summer offer, start: 2026-06-01, end: 2026-08-31}\n"))
-    result = run_build(project, tmp_path / "site", SITE_TODAY=TEST_TODAY)
-    assert result.returncode != 0
-    assert "promotion 'Summer offer' ended on 2026-08-31: remove it from mkdocs.yml (extra.promotions)" in result.stderr
+def test_an_ended_promotion_is_hidden_and_never_stops_the_build(tmp_path: Path) -> None:
+    """The day after a promotion ends, publishing must go on: the promotion is just not shown any more."""
+    ended = {"text": "Summer offer", "start": "2026-06-01", "end": "2026-08-31"}
+    site = build_variant(tmp_path, {("extra", "promotions"): [ended]})
+    assert "Summer offer" not in (site / "index.html").read_text(encoding="utf-8")
+    [problem] = validate_promotions([ended], datetime(2026, 11, 25).date(), Path("mkdocs.yml"))
+    assert problem.severity == "warning" and "ended on 2026-08-31, so it is no longer shown" in problem.message
 
 
 def test_promotion_dates_are_checked_with_clear_messages() -> None:

@@ -28,9 +28,10 @@ def last_commit_epoch(root: Path) -> str | None:
     return epoch or None
 
 
-def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
-    """Build with MkDocs (strict) into `destination`, then add what hosts need beside the pages; raise
-    CalledProcessError on failure.
+def run_mkdocs(root: Path, destination: Path, extra_env: dict[str, str] | None = None, strict: bool = True,
+               capture: bool = False) -> subprocess.CompletedProcess[str]:
+    """`python -m mkdocs build` of the project at `root` into `destination`, with the project's own code first
+    on the path (so a copy of the project builds with its own code) and the sitemap dated by the last commit.
 
     Not `--quiet`: MkDocs 1.6 then stops counting warnings, and strict mode would let a broken link through.
     """
@@ -40,10 +41,14 @@ def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None =
         if epoch := last_commit_epoch(root):
             env["SOURCE_DATE_EPOCH"] = epoch
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=root, env=env, check=True,
-    )
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(destination), *(["--strict"] * strict)]
+    return subprocess.run(command, cwd=root, env=env, capture_output=capture, text=True)
+
+
+def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
+    """Build with MkDocs (strict) into `destination`, then add what hosts need beside the pages; raise
+    CalledProcessError on failure."""
+    run_mkdocs(root, destination, extra_env).check_returncode()
     finish_site(destination, root / "mkdocs.yml")
 
 

@@ -17,14 +17,17 @@ from mkdocs.structure.pages import Page
 from scripts.site import clinic, placeholders, promotions, sources, structured_data
 from scripts.site.front_matter import front_matter_end
 from scripts.site.print_links import with_print_addresses
+from scripts.problems import Severity
 from scripts.site.qr_code import qr_svg
 from scripts.site.review import review_state
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
 
 
 def _fail(problems: list[Any]) -> None:
-    if problems:
-        raise PluginError("\n".join(str(problem) for problem in sorted(problems)))
+    """Stop the build on errors; warnings (such as an ended promotion, which is simply not shown) do not."""
+    errors = [problem for problem in problems if getattr(problem, "severity", Severity.ERROR) is Severity.ERROR]
+    if errors:
+        raise PluginError("\n".join(str(problem) for problem in sorted(errors)))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from scripts.problems import Problem
+from scripts.problems import Problem, Severity
 from scripts.site.dates import as_date
 from scripts.site.settings import setting_line
 
@@ -37,8 +37,9 @@ def validate_promotions(promotions: Any, today: date, config_path: Path) -> list
             problems.append(Problem(path, line, f"{label} ends ({end}) before it starts ({start}): "
                                                 "check the two dates"))
         elif end and end < today:
-            problems.append(Problem(path, line, f"{label} ended on {end}: remove it from mkdocs.yml "
-                                                "(extra.promotions)"))
+            problems.append(Problem(path, line, f"{label} ended on {end}, so it is no longer shown: remove it "
+                                                "from mkdocs.yml (extra.promotions) when convenient",
+                                    Severity.WARNING))
         link = str(promotion.get("link") or "")
         if link and not (link.startswith("/") or urlparse(link).scheme == "https"):
             problems.append(Problem(path, line, f"{label}: link '{link}' must start with https:// or "

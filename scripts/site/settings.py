@@ -109,6 +109,12 @@ def with_settings(text: str, changes: dict[SettingPath, Any]) -> str:
         written = json.dumps(value, ensure_ascii=False)
         if node is not None:
             start, end = node.start_mark.index, node.end_mark.index
+            # A block list or mapping ends where the next setting starts: keep the blank lines and comments
+            # between them.
+            kept = text[start:end].split("\n")
+            while len(kept) > 1 and (not kept[-1].strip() or kept[-1].lstrip().startswith("#")):
+                kept.pop()
+            end = start + len("\n".join(kept).rstrip())
             if isinstance(node, yaml.ScalarNode) and start == end:  # an empty value, right after "key:"
                 written = " " + written
             text = text[:start] + written + text[end:]
