@@ -49,7 +49,8 @@ def test_the_fixture_site_passes() -> None:
 def test_yaml_syntax_error_is_reported_with_its_line() -> None:
     assert problems("yaml_syntax_error.md") == [
         "docs/yaml_syntax_error.md:3: the front matter is not valid YAML (mapping values are not allowed here): "
-        "check this line; put a value in double quotes if it contains a colon or starts with a quote"
+        "check this line's indentation (spaces, lined up with the lines around it), colons and quotes; put a value in "
+        "double quotes if it contains a colon or starts with a quote"
     ]
 
 
@@ -82,8 +83,7 @@ def test_long_description() -> None:
 
 def test_bad_date() -> None:
     assert problems("bad_date.md") == [
-        "docs/bad_date.md:8: 'last_reviewed' is '2026-13-01', which is not a date: write it as YYYY-MM-DD, "
-        "e.g. 2026-11-25"
+        "docs/bad_date.md:8: 'last_reviewed': 2026-13-01 has no month 13: the month is the middle number, 01 to 12"
     ]
 
 
@@ -341,6 +341,7 @@ def test_invalid_phone_in_settings_with_tags_mkdocs_uses() -> None:
 
 def test_settings_yaml_error_is_reported_with_its_line() -> None:
     assert settings_problems("yaml_error.yml") == [
-        "settings/yaml_error.yml:5: the settings are not valid YAML (expected <block end>, but found "
-        "'<block mapping start>'): check this line's indentation, colons and quotes"
+        "settings/yaml_error.yml:5: the settings file is not valid YAML (expected <block end>, but found "
+        "'<block mapping start>'): check this line's indentation (spaces, lined up with the lines around it), colons "
+        "and quotes"
     ]

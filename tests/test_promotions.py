@@ -52,7 +52,7 @@ def test_promotion_dates_are_checked_with_clear_messages() -> None:
                                      "link": "http://example.org"}], today, Path("mkdocs.yml"))
     assert [p.message for p in problems] == [
         "promotion 'Offer' ends (2026-12-01) before it starts (2026-12-10): check the two dates",
-        "promotion 'Other': 'start' is 'soon', not a date: write it as YYYY-MM-DD",
+        "promotion 'Other': 'start': 'soon' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25",
         "promotion 'Other': link 'http://example.org' must start with https:// or be a page of this site "
         "starting with /",
     ]

@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from scripts.content import readability
+from scripts.content import readability, structure
 from scripts.content.claims import CLAIMS_FILE, Claim, check_claims, load_claims
 from scripts.content.front_matter import check_front_matter
 from scripts.content.headings import check_headings
@@ -30,13 +30,13 @@ from scripts.content.links import Site, check_links
 from scripts.content.page import Page, parse_page
 from scripts.content.raw_html import check_html
 from scripts.content.reading import check_reading
-from scripts.content.settings import check_settings
+from scripts.content.settings import check_settings, settings_file_problems
 from scripts.content.spelling import check_spelling, load_words
 from scripts.problems import Problem, Severity
 from scripts.site.dates import today
 from scripts.site.front_matter import split_front_matter
 from scripts.site.placeholders import placeholder_problems
-from scripts.site.settings import extra_settings
+from scripts.site.settings import extra_settings, load_settings
 from scripts.site.sources import SOURCES_FILE, load_sources
 
 CONFIG_FILE = "mkdocs.yml"
@@ -141,8 +141,24 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     return problems
 
 
+def check_structure(root: Path, context: Context) -> list[Problem]:
+    """The menu, redirects, promised sections, promotion links and file names (see structure.py)."""
+    config, docs = root / CONFIG_FILE, root / "docs"
+    settings = load_settings(config)
+    return (structure.check_nav(settings, docs, config, CONFIG_FILE)
+            + structure.check_redirects(settings, docs, config, CONFIG_FILE)
+            + structure.check_contract_sections(root, context.site.anchors, settings)
+            + structure.check_promotion_links(settings, docs, config, CONFIG_FILE)
+            + structure.check_page_names(docs))
+
+
 def check_site(root: Path) -> list[Problem]:
-    """Every problem in docs/*.md and mkdocs.yml, sorted by file and line."""
+    """Every problem in docs/*.md and mkdocs.yml, sorted by file and line. When mkdocs.yml cannot be read,
+    only that is reported: everything else would be a cascade of the same mistake."""
+    if (root / CONFIG_FILE).is_file():
+        unreadable = settings_file_problems(root / CONFIG_FILE, root)
+        if unreadable:
+            return unreadable
     files = sorted((root / "docs").glob("*.md"))
     texts = {file: file.read_text(encoding="utf-8") for file in files}
     context = load_context(root, {file.name: text for file, text in texts.items()})
@@ -150,6 +166,7 @@ def check_site(root: Path) -> list[Problem]:
     problems += context.problems
     if (root / CONFIG_FILE).is_file():
         problems += check_settings(root / CONFIG_FILE, root, context.claims)
+        problems += check_structure(root, context)
     return sorted(set(problems))
 
 

@@ -6,8 +6,13 @@ import difflib
 from datetime import date
 from typing import Any
 
+import yaml
+
 from scripts.content.page import Page
+from scripts.content.yaml_text import curly_quote_problems
 from scripts.problems import Problem, Severity
+from scripts.site.dates import date_problem
+from scripts.site.front_matter import split_front_matter
 from scripts.site.review import REVIEW_KEYS, ReviewState, review_state
 
 REQUIRED = ("title", "description", "clinical")
@@ -20,6 +25,7 @@ KNOWN = OURS + MATERIAL
 REVIEW = REVIEW_KEYS
 DATES = ("last_reviewed", "next_review")
 MAX_DESCRIPTION = 160
+MAX_TITLE = 70
 EXAMPLES = {
     "title": "title: What is microneedling?",
     "description": "description: One or two plain sentences about the page (160 characters at most)",
@@ -36,7 +42,7 @@ def check_front_matter(page: Page, today: date) -> list[Problem]:
     if page.problems:
         return list(page.problems)
     meta, path = page.meta, page.path
-    problems: list[Problem] = []
+    problems: list[Problem] = curly_quote_problems(yaml.compose(split_front_matter(page.text)[0]), path, 2)
 
     def error(key: str, message: str, severity: Severity = Severity.ERROR) -> None:
         problems.append(Problem(path, page.key_line(key), message, severity))
@@ -51,6 +57,13 @@ def check_front_matter(page: Page, today: date) -> list[Problem]:
     for key in ("title", "description"):
         if key in meta and (not isinstance(meta[key], str) or not meta[key].strip()):
             error(key, f"'{key}' is empty: write it as text, e.g. {EXAMPLES[key]}")
+    title = meta.get("title")
+    if isinstance(title, str) and len(title.strip()) > MAX_TITLE:
+        error("title", f"'title' is {len(title.strip())} characters: shorten it to {MAX_TITLE} or fewer (it is "
+                       "the page's heading, its browser tab and its link preview)")
+    if not page.body.strip():
+        problems.append(Problem(path, page.front_matter_end, "the page has no text after its front matter: write "
+                                                             "the page below the closing ---"))
     description = meta.get("description")
     if isinstance(description, str) and len(description.strip()) > MAX_DESCRIPTION:
         error("description", f"'description' is {len(description.strip())} characters: shorten it to "
@@ -88,8 +101,7 @@ def _review_problems(page: Page, today: date) -> list[Problem]:
         try:
             dates[key] = date.fromisoformat(str(meta[key]).strip())
         except ValueError:
-            problems.append(Problem(path, page.key_line(key), f"'{key}' is '{meta[key]}', which is not a date: "
-                                                              "write it as YYYY-MM-DD, e.g. 2026-11-25"))
+            problems.append(Problem(path, page.key_line(key), f"'{key}': {date_problem(meta[key])}"))
     last, following = dates.get("last_reviewed"), dates.get("next_review")
     if last and last > today:
         problems.append(Problem(path, page.key_line("last_reviewed"), f"'last_reviewed' ({last}) is in the "

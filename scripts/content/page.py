@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from scripts.content.yaml_text import yaml_error_message
 from scripts.problems import Problem
 from scripts.site.front_matter import FrontMatterLoader, front_matter_end, split_front_matter
 
@@ -127,10 +128,9 @@ def parse_page(file: Path, text: str, root: Path) -> Page:
         meta = yaml.load(front_matter, Loader=FrontMatterLoader) or {}  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or "it cannot be read"
         page.problems.append(Problem(shown, mark.line + 2 if mark else 1,
-                                     f"the front matter is not valid YAML ({reason}): check this line; put "
-                                     "a value in double quotes if it contains a colon or starts with a quote"))
+                                     yaml_error_message(error, "the front matter") + "; put a value in double "
+                                     "quotes if it contains a colon or starts with a quote"))
         return page
     if not isinstance(meta, dict):
         page.problems.append(Problem(shown, 2, "the front matter must be lines of key: value, "

@@ -238,6 +238,12 @@ def hardest_sentences(texts: list[str] | list[tuple[int, str]], n: int = 3) -> l
     return sorted(sentences, key=lambda s: (-s.grade, s.line))[:n]
 
 
+def long_sentences(texts: list[tuple[int, str]], max_words: int) -> list[tuple[int, str, int]]:
+    """(line, sentence, words) for each sentence of more than `max_words` words."""
+    return [(line, sentence, len(WORD.findall(sentence)))
+            for line, text in texts for sentence in split_sentences(text) if len(WORD.findall(sentence)) > max_words]
+
+
 def target_grade(meta: dict) -> int:
     """The page's maximum grade: front matter `reading_grade`, else 8."""
     value = meta.get("reading_grade")

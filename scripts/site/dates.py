@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import os
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -31,6 +32,20 @@ def as_date(value: object) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+def date_problem(value: object) -> str:
+    """Why a value is not a date, in words: "2026-11-31 is not a day of the calendar (November has 30 days)"."""
+    text = str(value).strip()
+    parts = text.split("-")
+    if len(parts) == 3 and all(part.isdigit() for part in parts) and len(parts[0]) == 4:
+        year, month, day = (int(part) for part in parts)
+        if not 1 <= month <= 12:
+            return f"{text} has no month {month}: the month is the middle number, 01 to 12"
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            return f"{text} is not a day of the calendar ({calendar.month_name[month]} {year} has {days} days)"
+    return f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25"
 
 
 def long_date(value: object) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from scripts.problems import Problem, Severity
-from scripts.site.dates import as_date
+from scripts.site.dates import as_date, date_problem
 from scripts.site.settings import setting_line
 
 PROMOTIONS = ("extra", "promotions")  # where the promotions are in mkdocs.yml
@@ -31,8 +31,8 @@ def validate_promotions(promotions: Any, today: date, config_path: Path) -> list
         start, end = as_date(promotion.get("start")), as_date(promotion.get("end"))
         for key, value in (("start", start), ("end", end)):
             if value is None:
-                problems.append(Problem(path, line, f"{label}: '{key}' is '{promotion.get(key)}', not a "
-                                                    "date: write it as YYYY-MM-DD"))
+                problems.append(Problem(path, setting_line(config_path, *PROMOTIONS, index, key) or line,
+                                        f"{label}: '{key}': {date_problem(promotion.get(key))}"))
         if start and end and end < start:
             problems.append(Problem(path, line, f"{label} ends ({end}) before it starts ({start}): "
                                                 "check the two dates"))

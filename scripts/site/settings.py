@@ -16,7 +16,14 @@ SettingPath = tuple[str | int, ...]
 
 
 class _SettingsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: tags such as !ENV and !!python/name become their plain value."""
+    """Reads mkdocs.yml without MkDocs: tags such as !ENV and !!python/name become their plain value, and dates
+    stay text, so an impossible date (2026-11-31) is reported by its setting instead of stopping the parse."""
+
+
+_SettingsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:

@@ -1,0 +1,113 @@
+"""How the pages fit together, checked before any build: every page in the menu (`nav`) and every menu entry a
+page; redirects that lead somewhere and do not hide a page; every section the URL contract promises still on
+its page; promotion links to pages that exist; titles and file names short enough to keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.problems import Problem
+from scripts.release.url_contract import CONTRACT, read_contract
+from scripts.site.front_matter import load_front_matter
+from scripts.site.settings import redirect_maps, setting_line
+
+MAX_TITLE = 70
+MAX_FILE_NAME = 70
+
+
+def nav_pages(nav: Any) -> list[str]:
+    """Every Markdown page named in `nav`, in order (sections and titled entries included)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, list):
+        return [page for entry in nav for page in nav_pages(entry)]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    return []
+
+
+def page_url(markdown_path: str) -> str:
+    """The address of a page of docs/, as MkDocs publishes it (use_directory_urls)."""
+    stem = markdown_path.removesuffix(".md")
+    return "/" if stem == "index" else "/" + stem.removesuffix("/index") + "/"
+
+
+def _not_in_nav(settings: dict[str, Any]) -> set[str]:
+    return {line.strip().lstrip("/") for line in str(settings.get("not_in_nav") or "").splitlines() if line.strip()}
+
+
+def check_nav(settings: dict[str, Any], docs: Path, config: Path, shown: str) -> list[Problem]:
+    if "nav" not in settings:  # without a nav, MkDocs lists every page itself
+        return []
+    pages = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md") if "_includes" not in path.parts}
+    listed = nav_pages(settings.get("nav"))
+    problems = [Problem(shown, setting_line(config, "nav"),
+                        f"the menu (nav: in {shown}) lists {name}, but there is no docs/{name}: check the spelling, "
+                        "or remove it from nav")
+                for name in listed if name not in pages]
+    problems += [Problem(f"docs/{name}", 1, f"this page is not in the menu: add '- {name}' under nav: in {shown} "
+                                            "where it belongs in the patient's journey")
+                 for name in sorted(pages - set(listed) - _not_in_nav(settings))]
+    return problems
+
+
+def check_redirects(settings: dict[str, Any], docs: Path, config: Path, shown: str) -> list[Problem]:
+    problems = []
+    for old, new in redirect_maps(settings).items():
+        line = setting_line(config, "plugins")
+        target = str(new).split("#", 1)[0]
+        if not (docs / target).is_file():
+            problems.append(Problem(shown, line, f"the redirect {old} -> {new} leads to docs/{target}, which does "
+                                                 "not exist: point it at the page that now holds the content"))
+        if (docs / old).is_file():
+            problems.append(Problem(shown, line, f"the redirect from {old} hides the page docs/{old}, which still "
+                                                 "exists: remove the redirect, or move the page"))
+    return problems
+
+
+def _own_template(page: Path) -> bool:
+    try:
+        return "template" in load_front_matter(page.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return False
+
+
+def check_contract_sections(root: Path, anchors: dict[str, set[str]], settings: dict[str, Any]) -> list[Problem]:
+    """A section the URL contract lists that is gone from its page (and not redirected elsewhere)."""
+    moved = {page_url(old) for old in redirect_maps(settings)}
+    # A page with its own template (e.g. the contact page) gets sections from it: the built-site tests check those.
+    by_url = {page_url(name): name for name in anchors if not _own_template(root / "docs" / name)}
+    problems = []
+    for url in read_contract(root / CONTRACT):
+        page, _, section = url.partition("#")
+        if not section or page in moved or page not in by_url or section in anchors[by_url[page]]:
+            continue
+        problems.append(Problem(f"docs/{by_url[page]}", 0,
+                                f"the section #{section} is gone, but staff links to {url} must keep working: put "
+                                f"{{#{section}}} back on the heading that now holds that content (the URL contract, "
+                                f"{CONTRACT.as_posix()})"))
+    return problems
+
+
+def check_promotion_links(settings: dict[str, Any], docs: Path, config: Path, shown: str) -> list[Problem]:
+    pages = {page_url(path.relative_to(docs).as_posix()) for path in docs.rglob("*.md")}
+    problems = []
+    promotions = (settings.get("extra") or {}).get("promotions") or []
+    for index, promotion in enumerate(promotions if isinstance(promotions, list) else []):
+        link = str(promotion.get("link") or "") if isinstance(promotion, dict) else ""
+        path = link.split("#", 1)[0]
+        if link.startswith("/") and path not in pages:
+            problems.append(Problem(shown, setting_line(config, "extra", "promotions", index, "link"),
+                                    f"promotion link {link} is not a page of this site: use a page's address, "
+                                    f"e.g. {sorted(pages)[0] if pages else '/contact/'}"))
+    return problems
+
+
+def check_page_names(docs: Path) -> list[Problem]:
+    """File names become permanent addresses: keep them short."""
+    return [Problem(f"docs/{path.name}", 1, f"the file name is {len(path.stem)} characters: shorten it to "
+                                             f"{MAX_FILE_NAME} or fewer (it becomes the page's permanent address)")
+            for path in sorted(docs.glob("*.md")) if len(path.stem) > MAX_FILE_NAME]
