@@ -141,6 +141,15 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     return problems
 
 
+def check_includes(root: Path, context: Context) -> list[Problem]:
+    """The HTML fragments pages include (docs/_includes/, e.g. the illustrations): raw HTML rules and claims."""
+    problems = []
+    for file in sorted((root / "docs" / "_includes").rglob("*.html")):
+        page = Page(file.relative_to(root).as_posix(), file, file.read_text(encoding="utf-8"))
+        problems += check_html(page) + check_claims(page, context.claims)
+    return problems
+
+
 def check_structure(root: Path, context: Context) -> list[Problem]:
     """The menu, redirects, promised sections, promotion links and file names (see structure.py)."""
     config, docs = root / CONFIG_FILE, root / "docs"
@@ -164,6 +173,7 @@ def check_site(root: Path) -> list[Problem]:
     context = load_context(root, {file.name: text for file, text in texts.items()})
     problems = [problem for file, text in texts.items() for problem in check_page(file, text, context)]
     problems += context.problems
+    problems += check_includes(root, context)
     if (root / CONFIG_FILE).is_file():
         problems += check_settings(root / CONFIG_FILE, root, context.claims)
         problems += check_structure(root, context)
