@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site.clinic import display_values, validate_clinic
+from scripts.site.clinic import display_values, opening_hours, validate_clinic
 
 CONFIG = Path("mkdocs.yml")
 GOOD = {"name": "Alladerm", "phone": "(949) 916-7166", "city": "Aliso Viejo", "region": "CA"}
@@ -28,13 +28,13 @@ def test_phone_is_shown_in_national_format_and_linked_in_e164() -> None:
 
 @pytest.mark.parametrize(("clinic", "expected"), [
     ({**GOOD, "phone": "555-1234"},
-     "clinic 'phone' is '555-1234', which is not a valid phone number: write a 10-digit US number with its "
+     "clinic 'phone' is '555-1234', which is not a valid US phone number: write the 10 digits with the "
      "area code, e.g. \"(714) 555-0142\""),
     ({**GOOD, "phone": ""},
      "clinic 'phone' is empty: every page offers a call, so write the clinic's phone number, "
      "e.g. phone: \"(714) 555-0142\""),
     ({**GOOD, "sms": "12"},
-     "clinic 'sms' is '12', which is not a valid phone number: write a 10-digit US number with its area code, "
+     "clinic 'sms' is '12', which is not a valid US phone number: write the 10 digits with the area code, "
      "e.g. \"(714) 555-0142\""),
     ({**GOOD, "booking_url": "http://book.example.com"},
      "clinic 'booking_url' is 'http://book.example.com': it must be a full secure address starting with "
@@ -84,7 +84,7 @@ def test_unknown_details_stay_empty_and_no_map_link_is_made_up() -> None:
     ("device_clearance", "510k 123", "clinic 'device_clearance' is '510k 123': write the FDA number"),
     ("device_min_age", "twenty-two", "clinic 'device_min_age' is 'twenty-two': write the youngest age"),
     ("adds_serums_or_prp", "sometimes", "clinic 'adds_serums_or_prp' is 'sometimes': write yes or no"),
-    ("after_hours_phone", "555-01", "clinic 'after_hours_phone' is '555-01', which is not a valid phone number"),
+    ("after_hours_phone", "555-01", "clinic 'after_hours_phone' is '555-01', which is not a valid US phone"),
 ])
 def test_a_wrong_clinic_answer_names_the_setting_and_the_fix(setting: str, value: str, start: str) -> None:
     [message] = messages({**GOOD, setting: value})
@@ -112,3 +112,23 @@ def test_a_clinic_setting_message_points_at_that_settings_line_not_an_earlier_ke
         {"day": "Monday", "opens": "09:00", "closes": "17:00"}, {"day": "Funday", "opens": "09:00", "closes": "17:00"}]}
     lines = {problem.message.split(":")[0]: problem.line for problem in validate_clinic(clinic, config)}
     assert lines == {"clinic 'name' is empty": 7, "clinic 'hours' day 'Funday' is not a day of the week": 10}
+
+
+@pytest.mark.parametrize("phone", ["1-800-FLOWERS", "949-916-SKIN", "+44 20 7946 0958", "+52 55 1234 5678"])
+def test_a_phone_number_in_letters_or_from_another_country_is_refused(phone: str) -> None:
+    [message] = messages({**GOOD, "phone": phone})
+    assert message.startswith(f"clinic 'phone' is '{phone}', which is not a valid US phone number")
+
+
+def test_opening_hours_may_have_closed_days_and_read_as_patients_say_them() -> None:
+    hours = [{"day": "Monday", "opens": "09:00", "closes": "17:30"}, {"day": "Saturday", "opens": "10:00",
+             "closes": "12:00"}, {"day": "Sunday", "closed": True}]
+    assert messages({**GOOD, "hours": hours}) == []
+    assert opening_hours(hours) == [{"day": "Monday", "text": "9 am to 5:30 pm"},
+                                    {"day": "Saturday", "text": "10 am to noon"}, {"day": "Sunday", "text": "Closed"}]
+
+
+def test_a_day_listed_twice_is_refused() -> None:
+    hours = [{"day": "Monday", "opens": "09:00", "closes": "17:00"}, {"day": "Monday", "closed": True}]
+    [message] = messages({**GOOD, "hours": hours})
+    assert message.startswith("clinic 'hours' lists Monday twice")

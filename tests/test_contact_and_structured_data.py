@@ -23,7 +23,8 @@ FULL_DETAILS = {
     ("extra", "clinic", "booking_url"): "https://booking.example.org/clinic",
     ("extra", "clinic", "street_address"): "1 Example Way",
     ("extra", "clinic", "postcode"): "92656",
-    ("extra", "clinic", "hours"): [{"day": "Monday", "opens": "09:00", "closes": "17:00"}],
+    ("extra", "clinic", "hours"): [{"day": "Monday", "opens": "09:00", "closes": "17:00"},
+                                   {"day": "Sunday", "closed": True}],
 }
 
 
@@ -56,7 +57,7 @@ def test_with_full_details_the_contact_page_shows_them_all(full_site: Path) -> N
     assert '<a href="mailto:hello@clinic.example">hello@clinic.example</a>' in html
     assert "Sunrise Skin Studio, 1 Example Way, Fresno, CA 92656." in html
     assert ">Open the address in your map app</a>" in html
-    assert "<td>Monday</td><td>09:00 to 17:00</td>" in html
+    assert "<td>Monday</td><td>9 am to 5 pm</td>" in html and "<td>Sunday</td><td>Closed</td>" in html
     assert 'href="https://booking.example.org/clinic" rel="noopener noreferrer">Book a consultation</a>' in html
 
 

@@ -334,8 +334,8 @@ def test_promotions() -> None:
 
 def test_invalid_phone_in_settings_with_tags_mkdocs_uses() -> None:
     assert settings_problems("bad_phone.yml") == [
-        "settings/bad_phone.yml:6: clinic 'phone' is '555-0100', which is not a valid phone number: write a 10-digit "
-        "US number with its area code, e.g. \"(714) 555-0142\""
+        "settings/bad_phone.yml:6: clinic 'phone' is '555-0100', which is not a valid US phone number: write the 10 "
+        "digits with the area code, e.g. \"(714) 555-0142\""
     ]
 
 

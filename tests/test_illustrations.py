@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.site_pages import page_paths
+from scripts.built_site import page_paths
 from tests.browser_helpers import open_context
 from tests.conftest import PHONE
 

@@ -27,9 +27,21 @@ class Claim:
     pattern: re.Pattern[str]
 
 
+def _word_pattern(word: str) -> str:
+    """One word of a phrase: an acronym also with dots (FDA, F.D.A.), either apostrophe (doesn't, doesn’t), and a
+    trailing * for every ending (guarantee* is guarantee, guarantees, guaranteed, guaranteeing)."""
+    stem, every_ending = (word[:-1], True) if word.endswith("*") else (word, False)
+    if stem.isupper() and stem.isalpha() and len(stem) > 1:
+        pattern = "".join(re.escape(letter) + r"\.?" for letter in stem)
+    else:
+        pattern = "['’]".join(re.escape(part) for part in re.split(r"['’]", stem))
+    return pattern + (r"\w*" if every_ending else "")
+
+
 def claim_pattern(phrase: str) -> re.Pattern[str]:
-    """A pattern for the phrase as whole words, ignoring case, with any hyphens or spaces between words."""
-    words = [re.escape(word) for word in re.split(r"[\s\-]+", phrase.strip()) if word]
+    """A pattern for the phrase as whole words, ignoring case, with any hyphens, spaces or line breaks between
+    words."""
+    words = [_word_pattern(word) for word in re.split(r"[\s\-]+", phrase.strip()) if word]
     return re.compile(r"(?<![\w-])" + SEPARATOR.join(words) + r"(?![\w-])", re.IGNORECASE)
 
 

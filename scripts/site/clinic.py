@@ -39,12 +39,16 @@ def _as_text(value: Any) -> str:
 
 
 def parse_phone(value: str) -> phonenumbers.PhoneNumber | None:
-    """The phone number if it is a valid US (or international) number, else None."""
+    """The phone number if it is a valid US number written in digits, else None (letters such as 1-800-FLOWERS
+    dial on a keypad but not from a link, and the clinic's patients call a US number)."""
+    if re.search(r"[A-Za-z]", str(value)):
+        return None
     try:
         number = phonenumbers.parse(str(value), PHONE_REGION)
     except phonenumbers.NumberParseException:
         return None
-    return number if phonenumbers.is_valid_number(number) else None
+    valid = phonenumbers.is_valid_number(number) and phonenumbers.region_code_for_number(number) == PHONE_REGION
+    return number if valid else None
 
 
 def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
@@ -67,8 +71,8 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
             problem(key, "clinic 'phone' is empty: every page offers a call, so write the clinic's "
                          "phone number, e.g. phone: \"(714) 555-0142\"")
         elif value and parse_phone(value) is None:
-            problem(key, f"clinic '{key}' is '{value}', which is not a valid phone number: write a "
-                         "10-digit US number with its area code, e.g. \"(714) 555-0142\"")
+            problem(key, f"clinic '{key}' is '{value}', which is not a valid US phone number: write "
+                         "the 10 digits with the area code, e.g. \"(714) 555-0142\"")
     booking = str(clinic.get("booking_url") or "").strip()
     if booking and (urlparse(booking).scheme != "https" or not urlparse(booking).netloc):
         problem("booking_url", f"clinic 'booking_url' is '{booking}': it must be a full secure "
@@ -108,20 +112,28 @@ def _answer_problems(clinic: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _hours_problems(hours: Any, config_path: Path) -> list[Problem]:
     path, line = str(config_path), setting_line(config_path, *CLINIC, "hours")
-    example = "- {day: Monday, opens: \"09:00\", closes: \"17:00\"}"
+    example = "- {day: Monday, opens: \"09:00\", closes: \"17:00\"} (or - {day: Sunday, closed: true})"
     if not isinstance(hours, list):
         return [Problem(path, line, f"clinic 'hours' must be a list of days, e.g. {example}")]
-    problems = []
+    problems, seen = [], {}
     for index, entry in enumerate(hours):
         line = setting_line(config_path, *CLINIC, "hours", index)
-        if not isinstance(entry, dict) or set(entry) != {"day", "opens", "closes"}:
-            problems.append(Problem(path, line, f"clinic 'hours' entry {entry!r} needs exactly day, "
-                                                f"opens and closes, e.g. {example}"))
+        closed = isinstance(entry, dict) and set(entry) == {"day", "closed"} and entry["closed"] is True
+        if not isinstance(entry, dict) or not (closed or set(entry) == {"day", "opens", "closes"}):
+            problems.append(Problem(path, line, f"clinic 'hours' entry {entry!r} needs day, opens and closes, "
+                                                f"or day and closed: true, e.g. {example}"))
             continue
-        day, opens, closes = str(entry["day"]), str(entry["opens"]), str(entry["closes"])
+        day = str(entry["day"])
         if day not in DAYS:
             problems.append(Problem(path, line, f"clinic 'hours' day '{day}' is not a day of the "
                                                 f"week: write one of {', '.join(DAYS)}"))
+        elif day in seen:
+            problems.append(Problem(path, line, f"clinic 'hours' lists {day} twice (also on line {seen[day]}): "
+                                                "keep one line per day"))
+        seen.setdefault(day, line)
+        if closed:
+            continue
+        opens, closes = str(entry["opens"]), str(entry["closes"])
         bad_times = [t for t in (opens, closes) if not TIME_PATTERN.match(t)]
         for value in bad_times:
             problems.append(Problem(path, line, f"clinic 'hours' time '{value}' on {day} is not a "
@@ -130,6 +142,24 @@ def _hours_problems(hours: Any, config_path: Path) -> list[Problem]:
             problems.append(Problem(path, line, f"clinic 'hours' on {day}: closing time {closes} is "
                                                 f"not after opening time {opens}: check the two times"))
     return problems
+
+
+def twelve_hour(value: str) -> str:
+    """A 24-hour time as patients say it: "09:00" -> "9 am", "17:30" -> "5:30 pm", "12:00" -> "noon"."""
+    moment = time.fromisoformat(value)
+    if moment == time(12):
+        return "noon"
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes} {'am' if moment.hour < 12 else 'pm'}"
+
+
+def opening_hours(hours: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Each day of the settings as patients read it: {"day": "Monday", "text": "9 am to 5 pm"} or "Closed"."""
+    return [{"day": str(entry["day"]),
+             "text": "Closed" if entry.get("closed") else f"{twelve_hour(str(entry['opens']))} to "
+                                                          f"{twelve_hour(str(entry['closes']))}"}
+            for entry in hours]
 
 
 def display_values(clinic: dict[str, Any]) -> dict[str, str]:

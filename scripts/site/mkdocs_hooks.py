@@ -17,6 +17,8 @@ from mkdocs.structure.pages import Page
 from scripts.site import clinic, placeholders, promotions, sources, structured_data
 from scripts.site.front_matter import front_matter_end
 from scripts.site.print_links import with_print_addresses
+from scripts.content.claims import check_claims, load_claims
+from scripts.content.page import parse_page
 from scripts.problems import Severity
 from scripts.site.qr_code import qr_svg
 from scripts.site.review import review_state
@@ -39,8 +41,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _fail(clinic.validate_clinic(details, config_path.relative_to(root))
           + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root)))
     extra["contact"] = clinic.display_values(details)
+    extra["opening_hours"] = clinic.opening_hours(details.get("hours") or [])
     extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
     extra["sources"] = sources.load_sources(root)
+    extra["claims"] = load_claims(root)
     extra["today"] = day
     return config
 
@@ -59,6 +63,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         f"docs/{source_path}:{line}: {message}"
         for line, message in placeholders.placeholder_problems(raw, details, front_matter_end(raw) or 0)
     ]
+    problems += [str(problem) for problem in check_claims(parse_page(Path(page.file.abs_src_path), raw,
+                                                                      Path(config.config_file_path).parent),
+                                                           config.extra["claims"])
+                 if problem.severity is Severity.ERROR]
     problems += [
         f"docs/{source_path}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "
         "source's full citation to data/sources.yml first"

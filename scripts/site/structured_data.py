@@ -27,7 +27,7 @@ def _clinic(contact: dict[str, str], hours: list[dict[str, str]], site_url: str)
         clinic["openingHoursSpecification"] = [
             {"@type": "OpeningHoursSpecification", "dayOfWeek": DAY_URL.format(entry["day"]),
              "opens": entry["opens"], "closes": entry["closes"]}
-            for entry in hours
+            for entry in hours if not entry.get("closed")
         ]
     return clinic
 
