@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 # Material prints an end-of-life banner on every run; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check test lint grades bench new-page browser publish lock
+.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock
 
 help:
 	@echo "make serve   preview the site at http://127.0.0.1:8000 with live reload"
@@ -71,9 +71,15 @@ lint: install
 	$(VENV)/bin/ruff check scripts tests
 
 # The content check runs first so its report is on top; pytest runs even when it fails, then both count.
+# Two workers: the machine this runs on has two cores.
 test: install node_modules/.installed browser
 	@status=0; $(PYTHON) -m scripts.content.check || status=1; \
-		$(PYTHON) -m pytest -p no:cacheprovider || status=1; exit $$status
+		$(PYTHON) -m pytest -p no:cacheprovider -n 2 || status=1; exit $$status
+
+# The content check and every test that needs no browser (about a minute): for quick feedback while editing.
+test-fast: install
+	@status=0; $(PYTHON) -m scripts.content.check || status=1; \
+		$(PYTHON) -m pytest -p no:cacheprovider -n 2 -m "not browser and not slow" -q || status=1; exit $$status
 
 # Regenerate the locks after editing requirements.in or package.json (names, versions and hashes only).
 lock:

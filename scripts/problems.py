@@ -9,6 +9,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # for information only, e.g. new addresses for the URL contract
 
 
 @dataclass(frozen=True, order=True)

@@ -101,3 +101,17 @@ def build_variant(tmp_path: Path, settings: dict[SettingPath, Any] | None = None
     assert result.returncode == 0, result.stderr
     finish_site(site, config)
     return site
+
+
+# Tests that need more than Python and a build: Chromium, or Debian's nginx / Java / Lighthouse, or many builds.
+SLOW_MODULES = {"test_lighthouse", "test_html_validity", "test_nginx_recipe", "test_bench_build",
+                "test_everyday_changes"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test `browser` (it opens Chromium) or `slow`, so `make test-fast` can leave them out."""
+    for item in items:
+        if {"browser", "base_url"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

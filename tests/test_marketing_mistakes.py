@@ -167,3 +167,11 @@ def test_the_build_also_refuses_a_banned_claim_so_the_preview_never_shows_one(tm
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert f"docs/during.md:{line}: 'F.D.A. approved' is a claim we must not make" in result.stderr
+
+
+def test_a_new_section_is_reported_for_the_url_contract_but_not_refused(project: Path) -> None:
+    line = edit(project, "during.md", "\n## ", "\n## Can I bring a friend? {#bring-a-friend}\n\nYes, you can.\n\n## ")
+    assert line and errors(project) == []
+    notes = [str(p) for p in check_site(project) if p.severity == "note"]
+    assert any(n.startswith("docs/during.md: new address(es) for the URL contract: /during/#bring-a-friend")
+               for n in notes)

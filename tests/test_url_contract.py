@@ -12,7 +12,6 @@ from scripts.release.url_contract import (
     CONTRACT,
     broken_urls,
     parse_page,
-    published_urls,
     read_contract,
     redirect_targets,
     updated_contract,
@@ -31,11 +30,6 @@ def test_every_contracted_address_resolves_in_the_built_site(built_site: Path) -
     assert len(CONTRACT_URLS) > 50, "data/url-contract.txt lost its addresses"
     problems = broken_urls(built_site, CONTRACT_URLS, repo_redirects())
     assert not problems, "\n".join(problems)
-
-
-def test_every_published_page_and_section_is_in_the_contract(built_site: Path) -> None:
-    missing = sorted(set(published_urls(built_site)) - set(CONTRACT_URLS))
-    assert not missing, f"not in {CONTRACT} yet: {missing}: run `make url-contract` and commit the file"
 
 
 def test_removing_a_page_without_a_redirect_fails_naming_its_address(built_site: Path, tmp_path: Path) -> None:

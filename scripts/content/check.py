@@ -56,6 +56,7 @@ class Context:
     today: date
     site: Site
     html: dict[str, str]  # page text -> its body's HTML, rendered once for anchors and reading level
+    pages: dict[str, str]  # page path inside docs/ -> its text
     problems: list[Problem]  # data files that could not be read
 
 
@@ -82,7 +83,7 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
         source_urls=frozenset(str(entry.get("url") or "").rstrip("/") for entry in sources.values()),
         own_urls=frozenset(str(clinic.get(key) or "") for key in ("booking_url", "map_url")),
     )
-    return Context(root, clinic, sources, claims, load_words(root), today(extra.get("timezone")), site, html,
+    return Context(root, clinic, sources, claims, load_words(root), today(extra.get("timezone")), site, html, pages,
                    problems)
 
 
@@ -158,7 +159,8 @@ def check_structure(root: Path, context: Context) -> list[Problem]:
             + structure.check_redirects(settings, docs, config, CONFIG_FILE)
             + structure.check_contract_sections(root, context.site.anchors, settings)
             + structure.check_promotion_links(settings, docs, config, CONFIG_FILE)
-            + structure.check_page_names(docs))
+            + structure.check_page_names(docs)
+            + structure.new_addresses(root, {name: context.html[text] for name, text in context.pages.items()}))
 
 
 def check_site(root: Path) -> list[Problem]:
@@ -185,20 +187,23 @@ def _annotation(problem: Problem) -> str:
         value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return value.replace(":", "%3A").replace(",", "%2C") if extra else value
 
-    level = "error" if problem.severity is Severity.ERROR else "warning"
+    level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}[problem.severity]
     where = f"file={escape(problem.path, 'property')}" + (f",line={problem.line}" if problem.line else "")
     return f"::{level} {where}::{escape(problem.message)}"
 
 
 def report(problems: list[Problem], pages: int) -> str:
-    """The printed report: errors, then warnings under their own heading, then a one-line summary."""
+    """The printed report: errors, then warnings and notes under their own headings, then a one-line summary."""
     errors = [p for p in problems if p.severity is Severity.ERROR]
     warnings = [p for p in problems if p.severity is Severity.WARNING]
+    notes = [p for p in problems if p.severity is Severity.NOTE]
     out = [str(p) for p in errors]
     if warnings:
         out += ["", "Warnings (these do not stop publishing, but please fix them):"] + [str(p) for p in warnings]
+    if notes:
+        out += ["", "Notes (nothing to fix):"] + [str(p) for p in notes]
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        out += [_annotation(p) for p in errors + warnings]
+        out += [_annotation(p) for p in errors + warnings + notes]
     plural = {True: "s", False: ""}
     summary = (f"{len(errors)} error{plural[len(errors) != 1]} and {len(warnings)} warning"
                f"{plural[len(warnings) != 1]} in {pages} page{plural[pages != 1]} and {CONFIG_FILE}")

@@ -4,12 +4,13 @@ its page; promotion links to pages that exist; titles and file names short enoug
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from scripts.problems import Problem
+from scripts.problems import Problem, Severity
 from scripts.release.url_contract import CONTRACT, read_contract
 from scripts.site.front_matter import load_front_matter
 from scripts.site.settings import redirect_maps, setting_line
@@ -111,3 +112,25 @@ def check_page_names(docs: Path) -> list[Problem]:
     return [Problem(f"docs/{path.name}", 1, f"the file name is {len(path.stem)} characters: shorten it to "
                                              f"{MAX_FILE_NAME} or fewer (it becomes the page's permanent address)")
             for path in sorted(docs.glob("*.md")) if len(path.stem) > MAX_FILE_NAME]
+
+
+HEADING_ID = re.compile(r"<h[23][^>]*\sid=\"([^\"]+)\"")
+
+
+def new_addresses(root: Path, html: dict[str, str]) -> list[Problem]:
+    """Pages and sections (h2 and h3) that are not in the URL contract yet: reported, never refused, so a
+    browser-only editor can add a page; a developer adds them with `make url-contract`."""
+    if not (root / CONTRACT).is_file():
+        return []
+    listed = set(read_contract(root / CONTRACT))
+    problems = []
+    for name, body in sorted(html.items()):
+        url = page_url(name)
+        new = ([url] if url not in listed else []) + [f"{url}#{section}" for section in HEADING_ID.findall(body)
+                                                       if f"{url}#{section}" not in listed]
+        if new:
+            problems.append(Problem(f"docs/{name}", 0, f"new address(es) for the URL contract: {', '.join(new)} "
+                                                       "(nothing to do: a developer adds them to data/url-contract.txt "
+                                                       "with `make url-contract`; from then on they must keep working)",
+                                    Severity.NOTE))
+    return problems
