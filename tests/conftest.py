@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from scripts.bench import scaling as bench_build
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.release.build import build_into, run_mkdocs
+from scripts.release.build import copy_project as release_copy_project
 from scripts.release.post_build import finish_site
 from scripts.release.security_headers import parse_headers_file
 from scripts.served_site import free_port, serve
@@ -79,7 +79,7 @@ def browser() -> Iterator[object]:
 
 def copy_project(destination: Path) -> Path:
     """A copy of the project's sources (not its venv or build output), to build variants of it."""
-    return bench_build.copy_project(ROOT, destination)
+    return release_copy_project(ROOT, destination)
 
 
 def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:

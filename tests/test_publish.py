@@ -3,6 +3,7 @@ half-built site in place."""
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from scripts.release.publish import PublishRefusedError, publish, site_url_problem
 from scripts.release.review_gate import unreviewed_pages
+from scripts.site.settings import with_settings
 from tests.conftest import copy_project
 
 REAL_URL = "https://www.example-clinic.test/"
@@ -30,7 +32,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(("url", "reason"), [
     ("", "SITE_URL is not set"),
-    ("http://127.0.0.1:8000/", "SITE_URL is not set"),
+    ("http://127.0.0.1:8000/", "SITE_URL is set to the local preview address"),
     ("http://www.example-clinic.test/", "it must be the site's public https:// address"),
     ("https://www.example-clinic.test", "end it with a slash"),
 ])
@@ -55,6 +57,9 @@ def test_a_preview_publishes_unreviewed_content_with_a_loud_warning(project: Pat
 
 def test_reviewed_pages_publish_without_warning(project: Path, tmp_path: Path) -> None:
     review_every_page(project)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Medical review of every page")
     assert publish(tmp_path / "public", REAL_URL, preview=False, root=project) == []
 
 
@@ -70,7 +75,66 @@ def test_a_failed_publish_leaves_the_published_site_exactly_as_it_was(project: P
     (public / "index.html").write_text("live site", encoding="utf-8")
     page = project / "docs" / "before.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [this](missing.md).\n", encoding="utf-8")
-    with pytest.raises(PublishRefusedError):
-        publish(public, REAL_URL, preview=False, root=project)
+    with pytest.raises(PublishRefusedError) as refusal:
+        publish(public, REAL_URL, preview=True, root=project)
+    assert "missing.md" in str(refusal.value)
     assert [p.name for p in public.iterdir()] == ["index.html"]
     assert (public / "index.html").read_text(encoding="utf-8") == "live site"
+
+
+def git(project: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+                            cwd=project, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+@pytest.fixture()
+def reviewed_history(project: Path) -> Path:
+    """A git history in which every clinical page was reviewed, then aftercare's text was edited (not
+    reviewed again) and the clinic's phone number changed."""
+    review_every_page(project)
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Medical review of every page")
+    aftercare = project / "docs" / "aftercare.md"
+    aftercare.write_text(aftercare.read_text(encoding="utf-8") + "\nThis sentence was added after the review.\n",
+                         encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(with_settings(config.read_text(encoding="utf-8"),
+                                    {("extra", "clinic", "phone"): "(714) 555-0142"}), encoding="utf-8")
+    git(project, "commit", "-qam", "Edit aftercare; new phone number")
+    return project
+
+
+def test_a_page_edited_after_its_review_is_published_at_its_reviewed_version(reviewed_history: Path,
+                                                                            tmp_path: Path) -> None:
+    notes = publish(tmp_path / "public", REAL_URL, preview=False, root=reviewed_history)
+    assert notes and notes[0].startswith("docs/aftercare.md: changed since its review, so the reviewed version")
+    aftercare = (tmp_path / "public" / "aftercare" / "index.html").read_text(encoding="utf-8")
+    assert "This sentence was added after the review." not in aftercare
+    assert "Reviewed by Dr. Test Reviewer" in aftercare
+    assert "(714) 555-0142" in (tmp_path / "public" / "contact" / "index.html").read_text(encoding="utf-8")
+
+
+def test_signing_off_the_change_publishes_it(reviewed_history: Path, tmp_path: Path) -> None:
+    aftercare = reviewed_history / "docs" / "aftercare.md"
+    aftercare.write_text(aftercare.read_text(encoding="utf-8").replace("last_reviewed: 2026-03-01",
+                                                                       "last_reviewed: 2026-11-20"), encoding="utf-8")
+    git(reviewed_history, "commit", "-qam", "Medical review of the aftercare change")
+    assert publish(tmp_path / "public", REAL_URL, preview=False, root=reviewed_history) == []
+    assert "This sentence was added after the review." in (
+        tmp_path / "public" / "aftercare" / "index.html").read_text(encoding="utf-8")
+
+
+def test_without_the_history_a_reviewed_page_counts_as_awaiting_review(reviewed_history: Path,
+                                                                      tmp_path: Path) -> None:
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{reviewed_history}", str(shallow)], check=True)
+    blocking = unreviewed_pages(shallow, date(2026, 11, 25))
+    assert "docs/aftercare.md: awaiting review by the medical team (its git history is not available" in blocking[0]
+
+
+def test_a_preview_tells_search_engines_not_to_index_it(project: Path, tmp_path: Path) -> None:
+    publish(tmp_path / "public", REAL_URL, preview=True, root=project)
+    assert "Disallow: /" in (tmp_path / "public" / "robots.txt").read_text(encoding="utf-8")
+    assert "X-Robots-Tag: noindex" in (tmp_path / "public" / "_headers").read_text(encoding="utf-8")

@@ -25,9 +25,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.release.build import run_mkdocs
+from scripts.release.build import copy_project, run_mkdocs
 
-PROJECT_PARTS = ("docs", "overrides", "scripts", "data", "mkdocs.yml")
 SAMPLE_PAGE = "what-is-it.md"  # the body every generated page copies
 PLAIN_CONFIG = "site_name: Microneedling guide\ntheme:\n  name: material\n"
 SECTION_SIZE = 10
@@ -79,18 +78,6 @@ def median_build(project: Path, runs: int, strict: bool) -> BuildTime:
             times.append(build_once(project, site, strict))
             size = tree_size(site)
     return BuildTime(statistics.median(times), runs, size)
-
-
-def copy_project(root: Path, destination: Path) -> Path:
-    """Our sources (not the venv or any build output), to build a variant of the site."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, destination / name)
-    return destination
 
 
 def nav_block(config: Path) -> str:

@@ -28,6 +28,21 @@ def last_commit_epoch(root: Path) -> str | None:
     return epoch or None
 
 
+PROJECT_PARTS = ("docs", "overrides", "scripts", "data", "mkdocs.yml", "pyproject.toml")
+
+
+def copy_project(root: Path, destination: Path) -> Path:
+    """Our sources (not the venv or any build output), to build a variant of the site."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
 def run_mkdocs(root: Path, destination: Path, extra_env: dict[str, str] | None = None, strict: bool = True,
                capture: bool = False) -> subprocess.CompletedProcess[str]:
     """`python -m mkdocs build` of the project at `root` into `destination`, with the project's own code first
@@ -49,7 +64,7 @@ def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None =
     """Build with MkDocs (strict) into `destination`, then add what hosts need beside the pages; raise
     CalledProcessError on failure."""
     run_mkdocs(root, destination, extra_env).check_returncode()
-    finish_site(destination, root / "mkdocs.yml")
+    finish_site(destination, root / "mkdocs.yml", noindex=(extra_env or {}).get("SITE_NOINDEX") == "1")
 
 
 def build_and_swap(target: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:

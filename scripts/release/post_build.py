@@ -16,13 +16,17 @@ from scripts.release import host_redirects, preview_image, security_headers
 from scripts.site.settings import load_settings, redirect_maps
 
 
-def finish_site(site: Path, config_path: Path) -> None:
-    """Write the link-preview image, the redirect files and the security headers into the built `site`."""
+def finish_site(site: Path, config_path: Path, noindex: bool = False) -> None:
+    """Write the link-preview image, the redirect files and the security headers into the built `site`.
+    `noindex`: a preview that search engines must not index (robots.txt and an X-Robots-Tag header say so)."""
     (site / preview_image.OUTPUT).parent.mkdir(parents=True, exist_ok=True)
     (site / preview_image.OUTPUT).write_bytes(preview_image.preview_from_settings(config_path))
     host_redirects.write_redirect_files(site, redirect_maps(load_settings(config_path)))
     # Last, so the hashes cover every inline script of every page, the redirect stubs included.
-    security_headers.write_security_files(site)
+    if noindex:
+        (site / "robots.txt").write_text("# A preview: not for search engines.\nUser-agent: *\nDisallow: /\n",
+                                         encoding="utf-8")
+    security_headers.write_security_files(site, noindex)
 
 
 def main() -> int:

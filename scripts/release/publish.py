@@ -10,14 +10,15 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
 from scripts.content.check import check_site
 from scripts.problems import Severity
 from scripts.project import project_root
-from scripts.release.build import build_and_swap
-from scripts.release.review_gate import unreviewed_pages
+from scripts.release.build import build_and_swap, copy_project, last_commit_epoch
+from scripts.release.review_gate import review_gate
 from scripts.site.dates import today
 
 ROOT = project_root()
@@ -32,7 +33,8 @@ def site_url_problem(site_url: str) -> str | None:
     """Why this SITE_URL cannot be published to, or None."""
     parsed = urlparse(site_url)
     if not site_url or site_url == LOCAL_PREVIEW:
-        return ("SITE_URL is not set: publishing needs the site's real address, e.g. "
+        where = "set to the local preview address" if site_url else "not set"
+        return (f"SITE_URL is {where}: publishing needs the site's real address, e.g. "
                 "SITE_URL=https://www.example-clinic.com/ make publish")
     if parsed.scheme != "https" or not parsed.netloc or parsed.hostname in {"127.0.0.1", "localhost"}:
         return f"SITE_URL is '{site_url}': it must be the site's public https:// address"
@@ -50,16 +52,23 @@ def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> 
     if errors:
         raise PublishRefusedError("the content check found errors (run `make check`):\n" + "\n".join(errors))
     warnings = []
-    unreviewed = unreviewed_pages(root, today())
-    if unreviewed and not preview:
+    gate = review_gate(root, today())
+    if gate.blocking and not preview:
         raise PublishRefusedError("these clinical pages have not been reviewed by the medical team, so they are not "
-                             "published:\n" + "\n".join(unreviewed) + "\nAsk the medical team to review them, or "
-                             "publish a clearly labelled preview with --preview.")
-    if unreviewed:
+                                  "published:\n" + "\n".join(gate.blocking) + "\nAsk the medical team to review "
+                                  "them, or publish a clearly labelled preview with `make publish PREVIEW=1`.")
+    if gate.blocking:
         warnings.append("WARNING: PUBLISHING UNREVIEWED MEDICAL CONTENT (preview). These pages have not been "
-                        "reviewed by the medical team:\n" + "\n".join(unreviewed))
+                        "reviewed by the medical team:\n" + "\n".join(gate.blocking))
+    warnings += gate.notes
+    environment = {"SITE_URL": site_url, **({"SITE_NOINDEX": "1"} if preview else {})}
     try:
-        build_and_swap(site_dir, root, {"SITE_URL": site_url})
+        with tempfile.TemporaryDirectory() as scratch:
+            source = copy_project(root, Path(scratch) / "project")
+            for page, version in gate.reviewed_versions.items():
+                (source / page).write_text(version.text, encoding="utf-8")
+            epoch = last_commit_epoch(root)
+            build_and_swap(site_dir, source, {**environment, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {})})
     except subprocess.CalledProcessError as error:
         raise PublishRefusedError(f"the build failed, so {site_dir} was left as it was") from error
     return warnings

@@ -2,23 +2,52 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from scripts.release.review_history import ReviewedVersion, reviewed_version
 from scripts.site.dates import as_date
 from scripts.site.front_matter import load_front_matter
 from scripts.site.review import ReviewState, review_state
 
 
-def unreviewed_pages(root: Path, today: date) -> list[str]:
-    """'docs/page.md: why' for each clinical page awaiting its first review or overdue for review."""
-    found = []
+@dataclass(frozen=True)
+class GateResult:
+    """What may be published: pages that block it, and changed pages published at their reviewed version."""
+
+    blocking: list[str]  # 'docs/page.md: why'
+    reviewed_versions: dict[Path, ReviewedVersion]  # a changed page -> the version its review covers
+
+    @property
+    def notes(self) -> list[str]:
+        return [f"{page.as_posix()}: changed since its review, so the reviewed version "
+                f"({version.commit[:8] or 'working tree'}) is published until the medical team signs off the "
+                "change" for page, version in sorted(self.reviewed_versions.items())]
+
+
+def review_gate(root: Path, today: date) -> GateResult:
+    """Every clinical page's review state, with its history from git."""
+    blocking, versions = [], {}
     for file in sorted((root / "docs").glob("*.md")):
         meta = load_front_matter(file.read_text(encoding="utf-8"))
-        shown = file.relative_to(root).as_posix()
-        state = review_state(meta, today)
+        shown = file.relative_to(root)
+        if meta.get("clinical") is not True:
+            continue
+        version = reviewed_version(root, file)
+        state = review_state(meta, today, None if version is None else version.changed_since)
         if state is ReviewState.AWAITING:
-            found.append(f"{shown}: awaiting review by the medical team")
+            why = "awaiting review by the medical team"
+            if version is None and review_state(meta, today) is not ReviewState.AWAITING:
+                why += " (its git history is not available, so nobody can tell whether it changed since its review)"
+            blocking.append(f"{shown.as_posix()}: {why}")
         elif state is ReviewState.OVERDUE:
-            found.append(f"{shown}: review overdue since {as_date(meta['next_review']).isoformat()}")
-    return found
+            blocking.append(f"{shown.as_posix()}: review overdue since {as_date(meta['next_review']).isoformat()}")
+        elif state is ReviewState.CHANGED:
+            versions[shown] = version
+    return GateResult(blocking, versions)
+
+
+def unreviewed_pages(root: Path, today: date) -> list[str]:
+    """'docs/page.md: why' for each clinical page that blocks publishing."""
+    return review_gate(root, today).blocking

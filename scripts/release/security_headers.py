@@ -90,11 +90,11 @@ def add_meta_policy(site: Path, policy: str) -> None:
         page.write_text(text, encoding="utf-8")
 
 
-def write_security_files(site: Path) -> dict[str, str]:
+def write_security_files(site: Path, noindex: bool = False) -> dict[str, str]:
     """Compute the hashes from the built site, write `_headers` and `nginx/security-headers.conf`, and add the
-    meta policy to every page. Returns the headers."""
+    meta policy to every page. Returns the headers. `noindex` (a preview) also tells search engines to keep out."""
     hashes = inline_script_hashes(site)
-    headers = all_headers(hashes)
+    headers = all_headers(hashes) | ({"X-Robots-Tag": "noindex, nofollow"} if noindex else {})
     (site / "_headers").write_text(headers_file(headers), encoding="utf-8")
     (site / "nginx").mkdir(exist_ok=True)
     (site / "nginx" / "security-headers.conf").write_text(nginx_include(headers), encoding="utf-8")

@@ -17,14 +17,21 @@ class ReviewState(StrEnum):
     AWAITING = "awaiting review"  # never reviewed, or its review details are incomplete
     REVIEWED = "reviewed"
     OVERDUE = "overdue"  # reviewed, but the next review date has passed
+    CHANGED = "changed since review"  # reviewed, but its text changed after the review was recorded
 
 
-def review_state(meta: dict[str, Any], today: date) -> ReviewState:
-    """The review state of a page, from its front matter, on the given day."""
+def review_state(meta: dict[str, Any], today: date, changed_since_review: bool | None = False) -> ReviewState:
+    """The review state of a page, from its front matter, on the given day. `changed_since_review` comes from
+    the page's history (scripts/release/review_history.py); None when there is no history to tell, and then a
+    reviewed page counts as awaiting review."""
     if meta.get("clinical") is not True:
         return ReviewState.NOT_CLINICAL
     next_review = as_date(meta.get("next_review"))
     if not str(meta.get("reviewed_by") or "").strip() or as_date(meta.get("last_reviewed")) is None \
             or next_review is None:
         return ReviewState.AWAITING
-    return ReviewState.OVERDUE if next_review < today else ReviewState.REVIEWED
+    if next_review < today:
+        return ReviewState.OVERDUE
+    if changed_since_review is None:
+        return ReviewState.AWAITING
+    return ReviewState.CHANGED if changed_since_review else ReviewState.REVIEWED
