@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts.content.check import check_site
+from scripts.release.url_contract import CONTRACT, read_contract
 from scripts.site.settings import load_settings, with_settings
 from tests.conftest import ROOT, copy_project, run_build
 
@@ -52,12 +53,22 @@ def redirects_index(project: Path) -> int:
     return next(i for i, plugin in enumerate(plugins) if isinstance(plugin, dict) and "redirects" in plugin)
 
 
+# A page the tests change: the first page of the menu after the home page (whatever its name is today).
+PAGE = next(entry for entry in load_settings(ROOT / "mkdocs.yml")["nav"] if entry != "index.md")
+# A section staff link to: the first one the URL contract lists whose {#id} is written in its page's Markdown.
+SECTION_PAGE, SECTION = next(
+    (page.name, section) for line in read_contract(ROOT / CONTRACT) if "#" in line
+    for section in [line.split("#", 1)[1]] for page in sorted((ROOT / "docs").glob("*.md"))
+    if f"{{#{section}}}" in page.read_text(encoding="utf-8"))
+PAGE_URL = "/" + PAGE.removesuffix(".md") + "/"
+
+
 def test_the_real_project_passes(project: Path) -> None:
     assert errors(project) == []
 
 
 def test_a_page_missing_from_the_menu(project: Path) -> None:
-    (project / "docs" / "new-question.md").write_text((project / "docs" / "during.md").read_text(encoding="utf-8"))
+    (project / "docs" / "new-question.md").write_text((project / "docs" / PAGE).read_text(encoding="utf-8"))
     assert "docs/new-question.md:1: this page is not in the menu: add '- new-question.md' under nav: in mkdocs.yml " \
            "where it belongs in the patient's journey" in errors(project)
 
@@ -70,16 +81,16 @@ def test_a_menu_entry_without_a_page(project: Path) -> None:
 
 def test_a_redirect_to_a_missing_page_and_one_that_hides_a_page(project: Path) -> None:
     set_settings(project, {("plugins", redirects_index(project), "redirects", "redirect_maps"):
-                           {"old-aftercare.md": "after-care.md", "during.md": "before.md"}})
+                           {"old-aftercare.md": "after-care.md", PAGE: "index.md"}})
     found = errors(project)
     assert any("the redirect old-aftercare.md -> after-care.md leads to docs/after-care.md, which does not exist"
                in e for e in found)
-    assert any("the redirect from during.md hides the page docs/during.md, which still exists" in e for e in found)
+    assert any(f"the redirect from {PAGE} hides the page docs/{PAGE}, which still exists" in e for e in found)
 
 
 def test_a_section_id_staff_link_to_is_removed(project: Path) -> None:
-    edit(project, "aftercare.md", "{#first-24-hours}", "")
-    assert any(e.startswith("docs/aftercare.md") and "the section #first-24-hours is gone" in e
+    edit(project, SECTION_PAGE, f"{{#{SECTION}}}", "")
+    assert any(e.startswith(f"docs/{SECTION_PAGE}") and f"the section #{SECTION} is gone" in e
                for e in errors(project))
 
 
@@ -93,8 +104,8 @@ def test_a_promotion_linking_to_a_missing_page(project: Path) -> None:
 def test_a_sentence_over_30_words_on_an_easy_page(project: Path) -> None:
     long = ("If you have any questions at all about what you read on this page or about anything else, you can "
             "call us on any day of the week and we will be glad to help you with them.")
-    line = edit(project, "during.md", "\n## ", f"\n{long}\n\n## ")
-    assert any(e.startswith(f"docs/during.md:{line}: this sentence has 38 words") for e in errors(project))
+    line = edit(project, PAGE, "\n## ", f"\n{long}\n\n## ")
+    assert any(e.startswith(f"docs/{PAGE}:{line}: this sentence has 38 words") for e in errors(project))
 
 
 def test_front_matter_without_any_text_after_it(project: Path) -> None:
@@ -139,7 +150,7 @@ def test_curly_quotes_are_named_as_such(project: Path, where: str) -> None:
         config = project / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8").replace("    sms: \"\"", "    sms: “(714) 555-0142”"))
     else:
-        edit(project, "during.md", "title: ", "title: “") and edit(project, "during.md", "?\n", "?”\n")
+        edit(project, PAGE, "title: ", "title: “") and edit(project, PAGE, "?\n", "?”\n")
     assert any("is in curly quotes (“ ”), which would show as part of it: type straight quotes" in e
                for e in errors(project))
 
@@ -147,8 +158,8 @@ def test_curly_quotes_are_named_as_such(project: Path, where: str) -> None:
 @pytest.mark.parametrize("phrase", ["F.D.A. approved", "It doesn't hurt", "We guarantee it", "results are\n"
                                     "permanent"])
 def test_claims_in_any_spelling_or_split_over_two_lines(project: Path, phrase: str) -> None:
-    line = edit(project, "during.md", "\n## ", f"\n{phrase}.\n\n## ")
-    assert any(e.startswith(f"docs/during.md:{line}:") and "is a claim we must not make" in e
+    line = edit(project, PAGE, "\n## ", f"\n{phrase}.\n\n## ")
+    assert any(e.startswith(f"docs/{PAGE}:{line}:") and "is a claim we must not make" in e
                for e in errors(project))
 
 
@@ -163,15 +174,15 @@ def test_the_command_prints_messages_never_a_traceback(project: Path) -> None:
 
 def test_the_build_also_refuses_a_banned_claim_so_the_preview_never_shows_one(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    line = edit(project, "during.md", "\n## ", "\nThe treatment is F.D.A. approved.\n\n## ")
+    line = edit(project, PAGE, "\n## ", "\nThe treatment is F.D.A. approved.\n\n## ")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert f"docs/during.md:{line}: 'F.D.A. approved' is a claim we must not make" in result.stderr
+    assert f"docs/{PAGE}:{line}: 'F.D.A. approved' is a claim we must not make" in result.stderr
 
 
 def test_a_new_section_is_reported_for_the_url_contract_but_not_refused(project: Path) -> None:
-    line = edit(project, "during.md", "\n## ", "\n## Can I bring a friend? {#bring-a-friend}\n\nYes, you can.\n\n## ")
+    line = edit(project, PAGE, "\n## ", "\n## Can I bring a friend? {#bring-a-friend}\n\nYes, you can.\n\n## ")
     assert line and errors(project) == []
     notes = [str(p) for p in check_site(project) if p.severity == "note"]
-    assert any(n.startswith("docs/during.md: new address(es) for the URL contract: /during/#bring-a-friend")
+    assert any(n.startswith(f"docs/{PAGE}: new address(es) for the URL contract: {PAGE_URL}#bring-a-friend")
                for n in notes)

@@ -8,7 +8,8 @@ import markdown
 import pytest
 
 from scripts.site.placeholders import PlaceholderExtension, placeholder_problems
-from tests.conftest import copy_project, run_build
+from tests.conftest import ROOT, copy_project, run_build
+from tests.project_changes import page_with_sections, set_settings
 
 CLINIC = {"name": "Alladerm", "phone": "949 916 7166"}
 
@@ -27,10 +28,11 @@ def test_unknown_placeholder_is_found_with_its_line() -> None:
     assert (line, message.split(":")[0]) == (3, "unknown placeholder '{{ clinic.fone }}'")
 
 
-def build_with_line_added(tmp_path: Path, page_name: str, added: str) -> tuple[int, str]:
-    """Build a copy of the project with one line added to a page: the line's number and the build's stderr,
-    after checking that the build failed."""
+def build_with_line_added(tmp_path: Path, page_name: str, added: str, settings: dict | None = None) -> tuple[int, str]:
+    """Build a copy of the project with one line added to a page (and some settings changed): the line's number
+    and the build's stderr, after checking that the build failed."""
     project = copy_project(tmp_path / "project")
+    set_settings(project, settings or {})
     page = project / "docs" / page_name
     page.write_text(page.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
     line = page.read_text(encoding="utf-8").splitlines().index(added) + 1
@@ -40,16 +42,19 @@ def build_with_line_added(tmp_path: Path, page_name: str, added: str) -> tuple[i
 
 
 def test_unknown_placeholder_stops_the_build_naming_file_and_line(tmp_path: Path) -> None:
-    line, errors = build_with_line_added(tmp_path, "during.md", "Call {{ clinic.fone }} today.")
-    assert f"docs/during.md:{line}: unknown placeholder '{{{{ clinic.fone }}}}'" in errors
+    page = page_with_sections(ROOT)
+    line, errors = build_with_line_added(tmp_path, page, "Call {{ clinic.fone }} today.")
+    assert f"docs/{page}:{line}: unknown placeholder '{{{{ clinic.fone }}}}'" in errors
 
 
 def test_placeholder_of_an_empty_detail_stops_the_build_instead_of_making_a_dead_link(tmp_path: Path) -> None:
-    """The real mkdocs.yml has no booking URL yet: [book]({{ clinic.booking_url }}) would be a link to nowhere."""
-    line, errors = build_with_line_added(tmp_path, "contact.md", "[Book online]({{ clinic.booking_url }}).")
-    assert (f"docs/contact.md:{line}: '{{{{ clinic.booking_url }}}}' is empty, so the page would show nothing there "
+    """Without a booking URL, [book]({{ clinic.booking_url }}) would be a link to nowhere."""
+    page = page_with_sections(ROOT)
+    line, errors = build_with_line_added(tmp_path, page, "[Book online]({{ clinic.booking_url }}).",
+                                         {("extra", "clinic", "booking_url"): ""})
+    assert (f"docs/{page}:{line}: '{{{{ clinic.booking_url }}}}' is empty, so the page would show nothing there "
             "(or a dead link): fill in 'booking_url' under extra: clinic: in mkdocs.yml") in errors
-    assert not (tmp_path / "site" / "contact" / "index.html").exists()
+    assert not (tmp_path / "site" / page.removesuffix(".md") / "index.html").exists()
 
 
 def test_an_empty_worked_out_detail_names_the_setting_to_fill_in() -> None:

@@ -32,8 +32,9 @@ def test_only_the_promotion_whose_dates_include_today_is_shown(promotion_site: P
     assert "spring offer" not in html
 
 
-def test_without_promotions_there_is_no_announcement_bar(built_site: Path) -> None:
-    assert "md-banner" not in (built_site / "before" / "index.html").read_text(encoding="utf-8")
+def test_without_promotions_there_is_no_announcement_bar(tmp_path: Path) -> None:
+    site = build_variant(tmp_path, {("extra", "promotions"): []})
+    assert "md-banner" not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_an_ended_promotion_is_hidden_and_never_stops_the_build(tmp_path: Path) -> None:

@@ -16,8 +16,9 @@ from scripts.release.url_contract import (
     redirect_targets,
     updated_contract,
 )
-from scripts.site.settings import load_settings, redirect_maps, with_settings
+from scripts.site.settings import load_settings, redirect_maps
 from tests.conftest import ROOT, TEST_TODAY, copy_project, run_build
+from tests.project_changes import REWORDED, contract_sections, move_page, page_url, page_with_sections, reword_heading
 
 CONTRACT_URLS = read_contract(ROOT / CONTRACT)
 
@@ -33,22 +34,25 @@ def test_every_contracted_address_resolves_in_the_built_site(built_site: Path) -
 
 
 def test_removing_a_page_without_a_redirect_fails_naming_its_address(built_site: Path, tmp_path: Path) -> None:
+    page = page_url(page_with_sections(ROOT))
+    section = contract_sections(ROOT, page.strip("/") + ".md")[0]
     site = shutil.copytree(built_site, tmp_path / "site")
-    shutil.rmtree(site / "during")
+    shutil.rmtree(site / page.strip("/"))
     problems = broken_urls(site, CONTRACT_URLS, repo_redirects())
-    assert any(problem.startswith("/during/: ") for problem in problems), problems
-    assert any(problem.startswith("/during/#how-it-feels: ") for problem in problems), problems
+    assert any(problem.startswith(f"{page}: ") for problem in problems), problems
+    assert any(problem.startswith(f"{page}#{section}: ") for problem in problems), problems
 
 
 def test_a_redirect_covers_a_removed_page_only_if_its_target_has_the_section(built_site: Path,
                                                                             tmp_path: Path) -> None:
+    page = page_url(page_with_sections(ROOT))
+    section = contract_sections(ROOT, page.strip("/") + ".md")[0]
     site = shutil.copytree(built_site, tmp_path / "site")
-    shutil.rmtree(site / "during")
-    contract = ["/during/", "/during/#how-it-feels"]
-    assert broken_urls(site, ["/during/"], {"/during/": "/before/"}) == []
-    problems = broken_urls(site, contract, {"/during/": "/before/"})
-    assert problems == [problems[0]] and problems[0].startswith("/during/#how-it-feels: redirects to "
-                                                                "/before/#how-it-feels"), problems
+    shutil.rmtree(site / page.strip("/"))
+    assert broken_urls(site, [page], {page: "/"}) == []
+    problems = broken_urls(site, [page, f"{page}#{section}"], {page: "/"})
+    assert problems == [problems[0]] and problems[0].startswith(f"{page}#{section}: redirects to /#{section}"), \
+        problems
 
 
 def test_the_update_adds_new_addresses_and_never_removes_any() -> None:
@@ -59,44 +63,34 @@ def test_the_update_adds_new_addresses_and_never_removes_any() -> None:
 
 
 @pytest.fixture(scope="module")
-def reworded_and_moved_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A build where an aftercare heading is reworded (its explicit id kept) and during.md moved, with a redirect."""
+def reworded_and_moved_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, str]]:
+    """A build where a heading is reworded (its explicit id kept) and another page is moved, with a redirect."""
     project = copy_project(tmp_path_factory.mktemp("variant") / "project")
-    aftercare = project / "docs" / "aftercare.md"
-    text = aftercare.read_text(encoding="utf-8")
-    assert "## The first 24 hours {#first-24-hours}" in text, "aftercare.md changed: update the test"
-    aftercare.write_text(text.replace("## The first 24 hours {#first-24-hours}",
-                                      "## Your first day after treatment {#first-24-hours}"), encoding="utf-8")
-    (project / "docs" / "during.md").rename(project / "docs" / "treatment-day.md")
-    for page in (project / "docs").glob("*.md"):
-        page.write_text(page.read_text(encoding="utf-8").replace("during.md", "treatment-day.md"), encoding="utf-8")
-    config = project / "mkdocs.yml"
-    settings = load_settings(config)
-    nav = [("treatment-day.md" if entry == "during.md" else entry) for entry in settings["nav"]]
-    redirects = next(index for index, plugin in enumerate(settings["plugins"])
-                     if isinstance(plugin, dict) and "redirects" in plugin)
-    config.write_text(with_settings(config.read_text(encoding="utf-8"), {
-        ("nav",): nav, ("plugins", redirects, "redirects", "redirect_maps", "during.md"): "treatment-day.md",
-    }), encoding="utf-8")
+    reworded_page, section = reword_heading(project)
+    moved = page_with_sections(project, skip=(reworded_page,))
+    move_page(project, moved, "moved-" + moved)
     site = tmp_path_factory.mktemp("variant-site")
     result = run_build(project, site, SITE_TODAY=TEST_TODAY)
     assert result.returncode == 0, result.stderr
-    return site, redirect_targets(redirect_maps(load_settings(config)))
+    return site, redirect_targets(redirect_maps(load_settings(project / "mkdocs.yml"))), {
+        "reworded": page_url(reworded_page), "section": section, "moved": page_url(moved)}
 
 
 def test_rewording_a_heading_with_an_explicit_id_keeps_its_link(reworded_and_moved_site) -> None:
-    site, redirects = reworded_and_moved_site
-    assert "Your first day after treatment" in (site / "aftercare" / "index.html").read_text(encoding="utf-8")
-    aftercare = [url for url in CONTRACT_URLS if url.startswith("/aftercare/")]
-    assert "/aftercare/#first-24-hours" in aftercare
-    problems = broken_urls(site, aftercare, redirects)
+    site, redirects, changed = reworded_and_moved_site
+    page = changed["reworded"]
+    assert REWORDED in (site / page.strip("/") / "index.html").read_text(encoding="utf-8")
+    urls = [url for url in CONTRACT_URLS if url.startswith(page)]
+    assert f"{page}#{changed['section']}" in urls
+    problems = broken_urls(site, urls, redirects)
     assert not problems, "\n".join(problems)
 
 
 def test_moving_a_page_with_a_redirect_keeps_its_links(reworded_and_moved_site) -> None:
-    site, redirects = reworded_and_moved_site
-    assert parse_page(site / "during" / "index.html").redirect, "the old address is no longer a redirect"
-    during = [url for url in CONTRACT_URLS if url.startswith("/during/")]
-    assert len(during) > 1
-    problems = broken_urls(site, during, redirects)
+    site, redirects, changed = reworded_and_moved_site
+    page = changed["moved"]
+    assert parse_page(site / page.strip("/") / "index.html").redirect, "the old address is no longer a redirect"
+    urls = [url for url in CONTRACT_URLS if url.startswith(page)]
+    assert len(urls) > 1
+    problems = broken_urls(site, urls, redirects)
     assert not problems, "\n".join(problems)

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
+from scripts.site.settings import load_settings, with_list_item
+
 CLINICAL_FIELDS = """\
 sources: []
 # Leave the next three empty until the medical team has reviewed the page; then fill in all three.
@@ -62,12 +64,16 @@ def page_text(title: str, clinical: bool = True) -> str:
 
 
 def new_page(title: str, docs: Path, clinical: bool = True) -> Path:
-    """Write docs/<slug>.md; raises FileExistsError rather than overwrite a page, ValueError for an empty title."""
+    """Write docs/<slug>.md and add it at the end of the menu (nav: in mkdocs.yml beside docs/); raises
+    FileExistsError rather than overwrite a page, ValueError for an empty title."""
     if not title.strip() or not slug(title):
         raise ValueError("write the page's title, e.g. make new-page TITLE=\"How long does redness last?\"")
     path = docs / f"{slug(title)}.md"
     with path.open("x", encoding="utf-8") as file:  # "x": fails if the file exists
         file.write(page_text(title.strip(), clinical))
+    config = docs.parent / "mkdocs.yml"
+    if config.is_file() and isinstance(load_settings(config).get("nav"), list):
+        config.write_text(with_list_item(config.read_text(encoding="utf-8"), ("nav",), path.name), encoding="utf-8")
     return path
 
 
@@ -86,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Created {path}. Next: write its description and text, add it to nav: in mkdocs.yml, "
-          "then run make check.")
+    print(f"Created {path} and added it at the end of the menu (nav: in mkdocs.yml; move its line to where it "
+          "belongs in the patient's journey). Next: write its description and text, then run make check.")
     return 0
 
 

@@ -133,3 +133,26 @@ def with_settings(text: str, changes: dict[SettingPath, Any]) -> str:
         else:
             raise KeyError(f"no setting {'.'.join(map(str, path[:-1]))} to add {path[-1]} to")
     return text
+
+
+def with_list_item(text: str, path: SettingPath, item: str) -> str:
+    """The settings file's text with `item` added at the end of the list at `path`, as one more line in the
+    list's own style (`- item`), everything else kept as written."""
+    node, _ = _node_at(yaml.compose(text, Loader=_SettingsLoader), path)  # noqa: S506
+    if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+        current = load_settings_text(text)
+        for step in path:
+            current = current[step]
+        return with_settings(text, {path: [*current, item]})
+    last = node.value[-1]
+    dash_column = text.rfind("-", 0, last.start_mark.index) - text.rfind("\n", 0, last.start_mark.index) - 1
+    line_end = text.find("\n", last.end_mark.index if last.end_mark.index > last.start_mark.index
+                         else last.start_mark.index)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[:line_end] + f"\n{' ' * dash_column}- {item}" + text[line_end:]
+
+
+def load_settings_text(text: str) -> dict[str, Any]:
+    """Settings from their text (see load_settings)."""
+    settings = yaml.load(text, Loader=_SettingsLoader)  # noqa: S506
+    return settings if isinstance(settings, dict) else {}

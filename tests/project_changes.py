@@ -1,0 +1,58 @@
+"""Changes made to a copy of the project the way marketing makes them (README, CONTRIBUTING), for the tests.
+Pages are chosen from the settings and the URL contract, never by today's names, so the tests survive the
+very changes they describe."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from scripts.release.url_contract import CONTRACT, read_contract
+from scripts.site.settings import SettingPath, load_settings, with_settings
+
+REWORDED = "Looking after your skin at first"
+
+
+def set_settings(project: Path, changes: dict[SettingPath, Any]) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(with_settings(config.read_text(encoding="utf-8"), changes), encoding="utf-8")
+
+
+def page_url(page: str) -> str:
+    return "/" if page == "index.md" else "/" + page.removesuffix(".md") + "/"
+
+
+def contract_sections(project: Path, page: str) -> list[str]:
+    """The section ids of a page that the URL contract lists."""
+    return [url.split("#", 1)[1] for url in read_contract(project / CONTRACT) if url.startswith(page_url(page) + "#")]
+
+
+def page_with_sections(project: Path, skip: tuple[str, ...] = ()) -> str:
+    """The first page of the menu (not the home page) whose sections the URL contract lists."""
+    return next(entry for entry in load_settings(project / "mkdocs.yml")["nav"]
+                if isinstance(entry, str) and entry != "index.md" and entry not in skip
+                and contract_sections(project, entry))
+
+
+def reword_heading(project: Path) -> tuple[str, str]:
+    """Reword the first heading with an explicit {#id} on a page, keeping the id; returns (page, id)."""
+    for page in sorted((project / "docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        heading = re.search(r"^## (.+?) \{#([\w-]+)\}$", text, re.M)
+        if heading and heading.group(2) in contract_sections(project, page.name):
+            page.write_text(text.replace(heading.group(0), f"## {REWORDED} {{#{heading.group(2)}}}"), encoding="utf-8")
+            return page.name, heading.group(2)
+    raise AssertionError("no heading with an explicit id that the URL contract lists")
+
+
+def move_page(project: Path, old: str, new: str) -> None:
+    """Rename a page, point the menu and every link at its new name, and add a redirect from the old one."""
+    (project / "docs" / old).rename(project / "docs" / new)
+    for page in (project / "docs").glob("*.md"):
+        page.write_text(page.read_text(encoding="utf-8").replace(f"({old}", f"({new}"), encoding="utf-8")
+    settings = load_settings(project / "mkdocs.yml")
+    redirects = next(i for i, plugin in enumerate(settings["plugins"])
+                     if isinstance(plugin, dict) and "redirects" in plugin)
+    set_settings(project, {("nav",): [(new if entry == old else entry) for entry in settings["nav"]],
+                           ("plugins", redirects, "redirects", "redirect_maps", old): new})
