@@ -10,6 +10,7 @@ import pytest
 
 from scripts.built_site import page_paths
 from scripts.served_site import free_port, serve
+from scripts.site.settings import load_settings
 from tests.browser_helpers import open_context
 from tests.conftest import CONTACT, PHONE, ROOT, build_variant
 
@@ -124,6 +125,8 @@ def test_a_clinic_name_with_markup_is_shown_as_text_everywhere(tmp_path: Path) -
 def test_the_404_page_offers_search_the_main_pages_and_a_way_to_call(built_site: Path) -> None:
     html = (built_site / "404.html").read_text(encoding="utf-8")
     assert "We cannot find that page" in html and 'class="md-search"' in html
-    for page in ("what-is-it/", "before/", "aftercare/", "risks/"):
+    main_pages = [entry.removesuffix(".md") + "/" for entry in load_settings(ROOT / "mkdocs.yml")["nav"]
+                  if isinstance(entry, str) and entry != "index.md"][:4]
+    for page in main_pages:
         assert f'href="/{page}"' in html or f'href="{page}"' in html, page
     assert 'class="cta-block"' in html and TEL in html
