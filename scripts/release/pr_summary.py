@@ -1,0 +1,76 @@
+"""A plain summary of a pull request for the people reviewing it: the pages it changes with their reading
+grades before and after, what the content check found (with file and line), new addresses for the URL contract,
+and where the screenshots are.
+
+    python -m scripts.release.pr_summary --base origin/main >> "$GITHUB_STEP_SUMMARY"
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from scripts.content import readability
+from scripts.content.check import check_site
+from scripts.problems import Severity
+from scripts.project import project_root
+from scripts.site.settings import extra_settings
+
+
+def changed_pages(root: Path, base: str) -> list[str]:
+    """The pages under docs/ that the branch changes since it left `base` (added, edited or renamed)."""
+    result = subprocess.run(["git", "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", "docs/"],
+                            cwd=root, capture_output=True, text=True)
+    return sorted(name for name in result.stdout.split() if name.endswith(".md"))
+
+
+def grade_at(root: Path, base: str, page: str, clinic: dict) -> str:
+    """The page's reading grade at `base` ("new" when it did not exist there)."""
+    result = subprocess.run(["git", "show", f"{base}:{page}"], cwd=root, capture_output=True, text=True)
+    if result.returncode != 0:
+        return "new"
+    return str(readability.grade(readability.prose_from_markdown(result.stdout, clinic)))
+
+
+def summary(root: Path, base: str) -> str:
+    clinic = extra_settings(root / "mkdocs.yml").get("clinic") or {}
+    lines = ["## What this pull request changes for patients", ""]
+    pages = changed_pages(root, base)
+    if pages:
+        lines += ["| page | reading grade before | after |", "|---|--:|--:|"]
+        for page in pages:
+            after = readability.grade(readability.prose_from_markdown((root / page).read_text(encoding="utf-8"),
+                                                                      clinic))
+            lines.append(f"| `{page}` | {grade_at(root, base, page, clinic)} | {after} |")
+    else:
+        lines.append("No page of the guide changes.")
+    problems = check_site(root)
+    for severity, heading in ((Severity.ERROR, "Content check: errors (fix these before merging)"),
+                              (Severity.WARNING, "Content check: warnings"),
+                              (Severity.NOTE, "New addresses for the URL contract (nothing to do)")):
+        found = [problem for problem in problems if problem.severity is severity]
+        if found:
+            lines += ["", f"### {heading}", ""] + [f"- `{problem.path}{f':{problem.line}' if problem.line else ''}`: "
+                                                   f"{problem.message}" for problem in found]
+    if not any(problem.severity is Severity.ERROR for problem in problems):
+        lines += ["", "The content check passed."]
+    run = [os.environ.get(name, "") for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_RUN_ID")]
+    if all(run):
+        lines += ["", f"Screenshots of every page (phone and desktop, light and dark): the `screenshots` artifact of "
+                      f"[this run]({run[0]}/{run[1]}/actions/runs/{run[2]})."]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base", default="origin/main", help="the branch the pull request goes into")
+    args = parser.parse_args()
+    print(summary(project_root(), args.base))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

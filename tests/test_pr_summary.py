@@ -1,0 +1,34 @@
+"""The pull-request summary tells reviewers which pages changed, their reading grades before and after, what the
+content check found and which new addresses the URL contract will list."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from scripts.release.pr_summary import summary
+from tests.conftest import copy_project
+from tests.project_changes import page_with_sections
+
+
+def git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=project,
+                   check=True, capture_output=True)
+
+
+def test_the_summary_lists_changed_pages_grades_and_new_addresses(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "main")
+    git(project, "checkout", "-qb", "edit")
+    page = page_with_sections(project)
+    path = project / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Can I bring a friend? {#bring-a-friend}\n\nYes.\n",
+                    encoding="utf-8")
+    git(project, "commit", "-qam", "A new section")
+    text = summary(project, "main")
+    row = next(line for line in text.splitlines() if line.startswith(f"| `docs/{page}` |"))
+    before, after = (float(cell) for cell in row.strip("|").split("|")[1:])
+    assert before > 0 and after > 0
+    assert "#bring-a-friend" in text and "The content check passed." in text
