@@ -8,13 +8,22 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock
 
 help:
-	@echo "make serve   preview the site at http://127.0.0.1:8000 with live reload"
-	@echo "make test    run every test (installs what it needs)"
-	@echo "make build   build the site into site/ (only replaced when the build succeeds)"
-	@echo "make check   check every page and the clinic settings, with file and line"
-	@echo "make grades  print each page's reading grade and its hardest sentences"
-	@echo "make publish SITE_URL=https://…/  build into public/ through the review gate"
-	@echo "make new-page TITLE=\"Your question?\"  start a new page"
+	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
+	@echo "                  previews the site as on that day, e.g. a future promotion)"
+	@echo "make test         run every test (installs what it needs; about 6 minutes)"
+	@echo "make test-fast    the content check and every test that needs no browser (about half a minute)"
+	@echo "make check        check every page and the clinic settings, with file, line and fix (seconds)"
+	@echo "make build        build the site into site/ (only replaced when the build succeeds)"
+	@echo "make grades       print each page's reading grade and its hardest sentences"
+	@echo "make new-page TITLE=\"Your question?\"  start a new page (and add it to the menu)"
+	@echo "make screenshots  every page at phone and desktop size, light and dark, into screenshots/"
+	@echo "make publish SITE_URL=https://…/  build into public/ through the review gate (PREVIEW=1: a preview)"
+	@echo "make url-contract add new pages and sections to data/url-contract.txt (never removes one)"
+	@echo "make bench        page weight, Lighthouse and build-time benchmark (about 13 minutes)"
+	@echo "make lint         ruff over scripts/ and tests/"
+	@echo "make lock         refresh requirements.txt and package-lock.json after editing their sources"
+	@echo "make install      the Python environment in .venv (the other targets run it first)"
+	@echo "make browser      Debian's Chromium and the tools the browser tests use"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -48,7 +57,7 @@ browser:
 	fi
 
 serve: install
-	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(if $(TODAY),SITE_TODAY=$(TODAY)) $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: install
 	$(PYTHON) -m scripts.release.build
