@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import yaml
 
 from scripts.content import readability, structure
-from scripts.content.claims import CLAIMS_FILE, Claim, check_claims, load_claims
+from scripts.content.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
 from scripts.content.front_matter import check_front_matter
 from scripts.content.headings import check_headings
 from scripts.content.images import check_images
@@ -35,6 +35,7 @@ from scripts.content.spelling import check_spelling, load_words
 from scripts.problems import Problem, Severity
 from scripts.site.dates import today
 from scripts.site.front_matter import split_front_matter
+from scripts.site.languages import language_of, languages
 from scripts.site.placeholders import placeholder_problems
 from scripts.site.settings import extra_settings, load_settings
 from scripts.site.sources import SOURCES_FILE, load_sources
@@ -51,8 +52,9 @@ class Context:
     root: Path
     clinic: dict[str, Any]
     sources: dict[str, dict[str, Any]]
-    claims: list[Claim]
-    words: frozenset[str]
+    claims: list[Claim]  # English
+    words: frozenset[str]  # English
+    translated: dict[str, tuple[list[Claim], frozenset[str]]]  # a translation's language -> its claims and words
     today: date
     site: Site
     html: dict[str, str]  # page text -> its body's HTML, rendered once for anchors and reading level
@@ -71,10 +73,15 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
     extra = extra_settings(root / CONFIG_FILE)
     clinic = extra.get("clinic") or {}
     if pages is None:
-        pages = {path.name: path.read_text(encoding="utf-8") for path in sorted((root / "docs").glob("*.md"))}
+        pages = {path.relative_to(root / "docs").as_posix(): path.read_text(encoding="utf-8")
+                 for path in page_files(root)}
     problems: list[Problem] = []
     sources = _load(root, SOURCES_FILE, load_sources, {}, problems)
     claims = _load(root, CLAIMS_FILE, load_claims, [], problems)
+    translated = {language.code: (_load(root, claims_file(language.code),
+                                        lambda root, code=language.code: load_claims(root, code), [], problems),
+                                  load_words(root, language.code))
+                  for language in languages(root)[1:]}
     html = {text: body_html(text, clinic) for text in pages.values()}
     site = Site(
         docs=root / "docs",
@@ -83,8 +90,8 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
         source_urls=frozenset(str(entry.get("url") or "").rstrip("/") for entry in sources.values()),
         own_urls=frozenset(str(clinic.get(key) or "") for key in ("booking_url", "map_url")),
     )
-    return Context(root, clinic, sources, claims, load_words(root), today(extra.get("timezone")), site, html, pages,
-                   problems)
+    return Context(root, clinic, sources, claims, load_words(root), translated, today(extra.get("timezone")), site,
+                   html, pages, problems)
 
 
 def _load(root: Path, file: Path, loader: Callable[[Path], T], empty: T, problems: list[Problem]) -> T:
@@ -133,13 +140,20 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     problems += [Problem(page.path, line, message)
                  for line, message in placeholder_problems(text, context.clinic, page.front_matter_end)]
     problems += check_headings(page)
-    problems += check_claims(page, context.claims)
+    language = language_of(page.path.removeprefix("docs/"))
+    claims, words = context.translated.get(language, (context.claims, context.words))
+    problems += check_claims(page, claims)
     problems += check_images(page, context.site.docs)
     problems += check_links(page, context.site)
     problems += check_html(page)
-    problems += check_reading(page, context.clinic, context.html.get(text))
-    problems += check_spelling(page, context.words)
+    problems += check_reading(page, context.clinic, context.html.get(text), language)
+    problems += check_spelling(page, words, language)
     return problems
+
+
+def page_files(root: Path) -> list[Path]:
+    """Every page of every language: docs/*.md and each translation's docs/<language>/*.md."""
+    return [page for language in languages(root) for page in language.pages]
 
 
 def check_includes(root: Path, context: Context) -> list[Problem]:
@@ -155,7 +169,11 @@ def check_structure(root: Path, context: Context) -> list[Problem]:
     """The menu, redirects, promised sections, promotion links and file names (see structure.py)."""
     config, docs = root / CONFIG_FILE, root / "docs"
     settings = load_settings(config)
-    return (structure.check_nav(settings, docs, config, CONFIG_FILE)
+    translations = languages(root)[1:]
+    menus = [problem for language in translations
+             for problem in structure.check_nav(load_settings(language.config), language.docs, language.config,
+                                                language.config.name)]
+    return (structure.check_nav(settings, docs, config, CONFIG_FILE, tuple(t.code for t in translations)) + menus
             + structure.check_redirects(settings, docs, config, CONFIG_FILE)
             + structure.check_contract_sections(root, context.site.anchors, settings)
             + structure.check_promotion_links(settings, docs, config, CONFIG_FILE)
@@ -170,9 +188,9 @@ def check_site(root: Path) -> list[Problem]:
         unreadable = settings_file_problems(root / CONFIG_FILE, root)
         if unreadable:
             return unreadable
-    files = sorted((root / "docs").glob("*.md"))
+    files = page_files(root)
     texts = {file: file.read_text(encoding="utf-8") for file in files}
-    context = load_context(root, {file.name: text for file, text in texts.items()})
+    context = load_context(root, {file.relative_to(root / "docs").as_posix(): text for file, text in texts.items()})
     problems = [problem for file, text in texts.items() for problem in check_page(file, text, context)]
     problems += context.problems
     problems += check_includes(root, context)
@@ -220,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     problems = check_site(args.root)
     elapsed = time.perf_counter() - started
-    print(report(problems, len(list((args.root / "docs").glob("*.md")))))
+    print(report(problems, len(page_files(args.root))))
     if args.time:
         print(f"Checked in {elapsed:.2f} s.")
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0

@@ -6,6 +6,7 @@ A line is excused only by `<!-- claim-ok: REASON -->` on the same line, with a r
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,17 +46,28 @@ def claim_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + SEPARATOR.join(words) + r"(?![\w-])", re.IGNORECASE)
 
 
-def load_claims(root: Path) -> list[Claim]:
-    """The claims list; a malformed file raises ValueError naming the entry."""
-    entries = yaml.safe_load((root / CLAIMS_FILE).read_text(encoding="utf-8")) or []
+def claims_file(language: str = "en") -> Path:
+    """data/claims.yml for English, data/claims.<language>.yml for a translation."""
+    return CLAIMS_FILE if language == "en" else CLAIMS_FILE.with_suffix(f".{language}.yml")
+
+
+def without_accents(text: str) -> str:
+    """The text with accents taken off letter by letter (same length, so offsets still match): "está" -> "esta"."""
+    return "".join(unicodedata.normalize("NFD", char)[0] for char in text)
+
+
+def load_claims(root: Path, language: str = "en") -> list[Claim]:
+    """The claims list of a language; a malformed file raises ValueError naming the entry."""
+    file = claims_file(language)
+    entries = yaml.safe_load((root / file).read_text(encoding="utf-8")) or []
     claims = []
     for entry in entries:
         if not isinstance(entry, dict) or not all(str(entry.get(k) or "").strip() for k in ("phrase", "why",
                                                                                                 "instead")):
-            raise ValueError(f"{CLAIMS_FILE}: entry {entry!r} needs phrase, why and instead")
+            raise ValueError(f"{file}: entry {entry!r} needs phrase, why and instead")
         phrase = str(entry["phrase"])
         claims.append(Claim(phrase, str(entry["why"]).strip(), str(entry["instead"]).strip(),
-                            claim_pattern(phrase)))
+                            claim_pattern(without_accents(phrase))))
     return claims
 
 
@@ -68,12 +80,13 @@ def find_claims(text: str, claims: list[Claim]) -> list[tuple[int, str, Claim]]:
     """(offset, text found, claim) for each claim in the text, longest match first where two overlap."""
     found: list[tuple[int, str, Claim]] = []
     taken: list[range] = []
+    plain = without_accents(text)  # whole words, accents or not: "indoloro" matches "indolóro"
     for claim in sorted(claims, key=lambda c: -len(c.phrase)):
-        for match in claim.pattern.finditer(text):
+        for match in claim.pattern.finditer(plain):
             if any(match.start() in span for span in taken):
                 continue
             taken.append(range(match.start(), match.end()))
-            found.append((match.start(), " ".join(match.group(0).split()), claim))
+            found.append((match.start(), " ".join(text[match.start():match.end()].split()), claim))
     return sorted(found, key=lambda item: item[0])
 
 

@@ -27,6 +27,7 @@ from scripts.site.front_matter import split_front_matter
 from scripts.site.rendering import site_markdown
 
 DEFAULT_TARGET = 8
+EASY_GRADE = 6  # aftercare and when-to-get-help pages
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 END_PUNCTUATION = (".", "!", "?", ":", ";")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
@@ -71,6 +72,34 @@ def syllable_count(text: str) -> int:
     for word in PUNCTUATION.sub("", text.lower()).split():
         total += known.get(word) or known.get(word.strip("'")) or len(_hyphenator().positions(word)) + 1
     return total
+
+
+@functools.cache
+def _spanish_hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="es")
+
+
+def fernandez_huerta(text: str) -> float:
+    """The Fernández-Huerta reading ease of Spanish text (higher is easier: 70 to 80 "bastante fácil", 80 or
+    more "fácil"): 206.84 - 60 x syllables per word - 1.02 x words per sentence, with syllables from Spanish
+    hyphenation and sentences counted by textstat, as textstat's own fernandez_huerta() computes it."""
+    words = PUNCTUATION.sub("", text.lower()).split()
+    if not words:
+        return 100.0
+    syllables = sum(len(_spanish_hyphenator().positions(word)) + 1 for word in words)
+    sentences = max(textstat.sentence_count(text), 1)
+    return 206.84 - 60 * syllables / len(words) - 1.02 * len(words) / sentences
+
+
+def spanish_ease(texts: list[str] | list[tuple[int, str]]) -> float:
+    """Fernández-Huerta of the prose: blocks joined, each ending in a full stop."""
+    joined = " ".join(_punctuated(_text_of(item)) for item in texts if _text_of(item).strip())
+    return round(fernandez_huerta(joined), 1) if joined else 100.0
+
+
+def target_ease(meta: dict) -> int:
+    """A Spanish page's lowest reading ease: 80 ("fácil") where the English target is grade 6 or lower, else 70."""
+    return 80 if target_grade(meta) <= EASY_GRADE else 70
 
 
 def flesch_kincaid_grade(text: str) -> float:

@@ -11,13 +11,23 @@ from scripts.problems import Problem
 MAX_WORDS = 30  # any sentence longer than this is an error, whatever the page's grade
 
 
-def check_reading(page: Page, clinic: dict[str, Any] | None, html: str | None = None) -> list[Problem]:
-    """An error for each sentence over 30 words, and when the page's grade is above its target, listing its
-    three hardest sentences."""
+def check_reading(page: Page, clinic: dict[str, Any] | None, html: str | None = None,
+                  language: str = "en") -> list[Problem]:
+    """An error for each sentence over 30 words, and when the page reads harder than its target (a school grade
+    for English, Fernández-Huerta reading ease for Spanish), listing its three hardest sentences."""
     prose = readability.prose_from_markdown(page.text, clinic, html)
     problems = [Problem(page.path, line or page.key_line("title"),
                         f"this sentence has {words} words: split it into sentences of 20 words or fewer: \"{text}\"")
                 for line, text, words in readability.long_sentences(prose, MAX_WORDS)]
+    if language == "es":
+        ease, target = readability.spanish_ease(prose), readability.target_ease(page.meta)
+        if ease >= target:
+            return problems
+        longest = sorted(((len(t.split()), n, t) for n, t in prose), reverse=True)[:3]
+        listed = "; ".join(f"line {n}: \"{t}\"" for _, n, t in longest)
+        return problems + [Problem(page.path, longest[0][1] if longest and longest[0][1] else page.key_line("title"),
+                                   f"reading ease (Fernández-Huerta) {ease} is below this page's target of {target}: "
+                                   f"use shorter sentences and shorter words, starting with the longest: {listed}")]
     grade, target = readability.grade(prose), readability.target_grade(page.meta)
     if grade <= target:
         return problems

@@ -1,4 +1,5 @@
-"""Spelling (a warning): pyspellchecker's English dictionary plus the project's words in data/words.txt."""
+"""Spelling (a warning): pyspellchecker's dictionary of the page's language plus the project's words in
+data/words.txt (data/words.<language>.txt for a translation)."""
 
 from __future__ import annotations
 
@@ -12,25 +13,29 @@ from scripts.content.page import Page, line_of, mask_markup
 from scripts.problems import Problem, Severity
 
 WORDS_FILE = Path("data/words.txt")
-WORD = re.compile(r"(?<![\w@/.-])[A-Za-z][a-z]+(?:['’][a-z]+)*(?![\w@/-])")
+WORD = re.compile(r"(?<![\w@/.-])[^\W\d_][^\W\d_A-Z]+(?:['’][a-z]+)*(?![\w@/-])")
 
 
 @functools.cache
-def _checker() -> SpellChecker:
-    return SpellChecker(distance=1)  # distance 1 keeps suggestions fast
+def _checker(language: str = "en") -> SpellChecker:
+    return SpellChecker(language=language, distance=1)  # distance 1 keeps suggestions fast
 
 
-def load_words(root: Path) -> frozenset[str]:
-    """The project's words (one per line, # comments allowed), lowercased."""
-    file = root / WORDS_FILE
+def words_file(language: str = "en") -> Path:
+    return WORDS_FILE if language == "en" else WORDS_FILE.with_suffix(f".{language}.txt")
+
+
+def load_words(root: Path, language: str = "en") -> frozenset[str]:
+    """The project's words of a language (one per line, # comments allowed), lowercased."""
+    file = root / words_file(language)
     if not file.is_file():
         return frozenset()
     words = (line.split("#", 1)[0].strip().lower() for line in file.read_text(encoding="utf-8").splitlines())
     return frozenset(word for word in words if word)
 
 
-def check_spelling(page: Page, words: frozenset[str]) -> list[Problem]:
-    """A warning for each word that is neither in the dictionary nor in data/words.txt (once per page)."""
+def check_spelling(page: Page, words: frozenset[str], language: str = "en") -> list[Problem]:
+    """A warning for each word that is neither in the dictionary nor in the project's words (once per page)."""
     lines = page.text.split("\n")
     visible = [""] * page.front_matter_end
     for key in ("title", "description"):
@@ -44,7 +49,7 @@ def check_spelling(page: Page, words: frozenset[str]) -> list[Problem]:
         key = re.sub(r"'s$", "", word.lower())
         if key not in first and key not in words:
             first[key] = (line_of(text, match.start()), word)
-    checker = _checker()
+    checker = _checker(language)
     unknown = checker.unknown(first)
     problems = []
     for key in sorted(unknown, key=lambda k: first[k]):
@@ -52,5 +57,5 @@ def check_spelling(page: Page, words: frozenset[str]) -> list[Problem]:
         suggestions = sorted(checker.candidates(key) or [])
         hint = f"did you mean {' or '.join(suggestions[:3])}? " if suggestions and key not in suggestions else ""
         problems.append(Problem(page.path, line, f"'{word}' may be misspelled: {hint}if it is right, add it to "
-                                                 "data/words.txt", Severity.WARNING))
+                                                 f"{words_file(language).as_posix()}", Severity.WARNING))
     return problems

@@ -40,17 +40,22 @@ def _not_in_nav(settings: dict[str, Any]) -> set[str]:
     return {line.strip().lstrip("/") for line in str(settings.get("not_in_nav") or "").splitlines() if line.strip()}
 
 
-def check_nav(settings: dict[str, Any], docs: Path, config: Path, shown: str) -> list[Problem]:
+def check_nav(settings: dict[str, Any], docs: Path, config: Path, shown: str,
+              skip: tuple[str, ...] = ()) -> list[Problem]:
+    """Every page of `docs` (but the folders in `skip`) in the menu of `config`, and every menu entry a page."""
     if "nav" not in settings:  # without a nav, MkDocs lists every page itself
         return []
-    pages = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md") if "_includes" not in path.parts}
+    pages = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")
+             if not {"_includes", *skip} & set(path.relative_to(docs).parts[:-1])}
     listed = nav_pages(settings.get("nav"))
+    shown_docs = docs.as_posix().split("/docs", 1)[-1]
+    prefix = f"docs{shown_docs}/" if shown_docs else "docs/"
     problems = [Problem(shown, setting_line(config, "nav"),
-                        f"the menu (nav: in {shown}) lists {name}, but there is no docs/{name}: check the spelling, "
-                        "or remove it from nav")
+                        f"the menu (nav: in {shown}) lists {name}, but there is no {prefix}{name}: check the "
+                        "spelling, or remove it from nav")
                 for name in listed if name not in pages]
-    problems += [Problem(f"docs/{name}", 1, f"this page is not in the menu: add '- {name}' under nav: in {shown} "
-                                            "where it belongs in the patient's journey")
+    problems += [Problem(f"{prefix}{name}", 1, f"this page is not in the menu: add '- {name}' under nav: in {shown} "
+                                               "where it belongs in the patient's journey")
                  for name in sorted(pages - set(listed) - _not_in_nav(settings))]
     return problems
 

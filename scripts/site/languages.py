@@ -1,0 +1,54 @@
+"""The guide's languages: English in docs/ built from mkdocs.yml at the site's root, and each translation in
+docs/<code>/ built from mkdocs.<code>.yml (which INHERITs mkdocs.yml) under /<code>/. A translated page names
+the English page it translates (`translation_of:`) and the English commit it translates (`translated_from:`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from scripts.site.front_matter import load_front_matter
+
+ENGLISH = "en"
+TRANSLATIONS = ("es",)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # "en", "es"
+    config: Path  # mkdocs.yml, mkdocs.es.yml
+    docs: Path  # docs, docs/es
+    prefix: str  # "" or "es/": where its pages are, inside docs/ and on the site
+
+    @property
+    def pages(self) -> list[Path]:
+        return sorted(self.docs.glob("*.md"))
+
+
+def languages(root: Path) -> list[Language]:
+    """English, and every translation that has its settings file."""
+    found = [Language(ENGLISH, root / "mkdocs.yml", root / "docs", "")]
+    found += [Language(code, root / f"mkdocs.{code}.yml", root / "docs" / code, f"{code}/")
+              for code in TRANSLATIONS if (root / f"mkdocs.{code}.yml").is_file()]
+    return found
+
+
+def language_of(page_key: str) -> str:
+    """The language of a page by its path inside docs/ ("es/riesgos.md" is Spanish)."""
+    first = page_key.split("/", 1)[0]
+    return first if first in TRANSLATIONS and "/" in page_key else ENGLISH
+
+
+def translations(root: Path, code: str) -> dict[str, str]:
+    """English page -> its translation in `code`, both as paths inside docs/ (e.g. "risks.md" -> "es/riesgos.md")."""
+    found = {}
+    for page in sorted((root / "docs" / code).glob("*.md")):
+        try:
+            source = load_front_matter(page.read_text(encoding="utf-8")).get("translation_of")
+        except yaml.YAMLError:
+            continue
+        if source:
+            found[str(source)] = f"{code}/{page.name}"
+    return found
