@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
 from typing import Any
 
@@ -11,13 +12,15 @@ import yaml
 from scripts.content.page import Page
 from scripts.content.yaml_text import curly_quote_problems
 from scripts.problems import Problem, Severity
+from scripts.release.review_history import translation_behind
 from scripts.site.dates import date_problem
 from scripts.site.front_matter import split_front_matter
+from scripts.site.languages import ENGLISH, language_of
 from scripts.site.review import REVIEW_KEYS, ReviewState, review_state
 
 REQUIRED = ("title", "description", "clinical")
 OURS = ("title", "description", "clinical", "reading_grade", "sources", "reviewed_by", "last_reviewed",
-        "next_review", "cta")
+        "next_review", "cta", "translation_of", "translated_from")
 # The call to action's tone: "book" by default; "neutral" where patients are still deciding (risks, aftercare).
 CTA_TONES = ("book", "neutral")
 MATERIAL = ("hide", "search", "template", "robots", "status")
@@ -82,6 +85,32 @@ def check_front_matter(page: Page, today: date) -> list[Problem]:
         error("cta", f"'cta' is '{meta['cta']}': write cta: neutral (\"Call us\", for pages where people decide "
                      "or recover) or cta: book, or remove the line")
     problems.extend(_review_problems(page, today))
+    problems.extend(_translation_problems(page))
+    return problems
+
+
+def _translation_problems(page: Page) -> list[Problem]:
+    """A translated page (docs/<language>/) names the English page it translates and the English commit."""
+    if language_of(page.path.removeprefix("docs/")) == ENGLISH:
+        return []
+    meta, problems = page.meta, []
+    source = str(meta.get("translation_of") or "").strip()
+    english_docs = page.file.resolve().parent.parent
+    if not source or not (english_docs / source).is_file():
+        problems.append(Problem(page.path, page.key_line("translation_of") if source else 1,
+                                f"'translation_of' is '{source}': name the English page this page translates, e.g. "
+                                "translation_of: aftercare.md, so the language switch and the review know it"))
+    commit = str(meta.get("translated_from") or "").strip()
+    if not re.fullmatch(r"[0-9a-f]{40}", commit):
+        problems.append(Problem(page.path, page.key_line("translated_from") if commit else 1,
+                                f"'translated_from' is '{commit}': write the English page's last commit that this "
+                                "translation covers (git log -1 --format=%H -- docs/ENGLISH-PAGE.md)"))
+    elif source and (english_docs / source).is_file():
+        behind = translation_behind(english_docs.parent, source, commit)
+        if behind:
+            problems.append(Problem(page.path, page.key_line("translated_from"),
+                                    f"docs/{source} changed after {commit[:8]}: update this translation, then set "
+                                    "translated_from to the English page's latest commit", Severity.WARNING))
     return problems
 
 

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from scripts.release.review_history import ReviewedVersion, reviewed_version
+from scripts.release.review_history import ReviewedVersion, reviewed_version, translation_behind
 from scripts.site.dates import as_date
 from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import ENGLISH, languages
 from scripts.site.review import ReviewState, review_state
+
+LANGUAGE_NAMES = {"es": "Spanish"}
 
 
 @dataclass(frozen=True)
@@ -29,23 +32,36 @@ class GateResult:
 def review_gate(root: Path, today: date) -> GateResult:
     """Every clinical page's review state, with its history from git."""
     blocking, versions = [], {}
-    for file in sorted((root / "docs").glob("*.md")):
-        meta = load_front_matter(file.read_text(encoding="utf-8"))
-        shown = file.relative_to(root)
-        if meta.get("clinical") is not True:
-            continue
-        version = reviewed_version(root, file)
-        state = review_state(meta, today, None if version is None else version.changed_since)
-        if state is ReviewState.AWAITING:
-            why = "awaiting review by the medical team"
-            if version is None and review_state(meta, today) is not ReviewState.AWAITING:
-                why += " (its git history is not available, so nobody can tell whether it changed since its review)"
-            blocking.append(f"{shown.as_posix()}: {why}")
-        elif state is ReviewState.OVERDUE:
-            blocking.append(f"{shown.as_posix()}: review overdue since {as_date(meta['next_review']).isoformat()}")
-        elif state is ReviewState.CHANGED:
-            versions[shown] = version
+    for language in languages(root):
+        for file in language.pages:
+            meta = load_front_matter(file.read_text(encoding="utf-8"))
+            if meta.get("clinical") is True:
+                blocking += _page_gate(root, file, meta, language.code, today, versions)
     return GateResult(blocking, versions)
+
+
+def _page_gate(root: Path, file: Path, meta: dict, language: str, today: date,
+               versions: dict[Path, ReviewedVersion]) -> list[str]:
+    shown = file.relative_to(root)
+    reviewer = "the medical team" if language == ENGLISH else f"a clinician who speaks {LANGUAGE_NAMES[language]}"
+    blocking = []
+    if language != ENGLISH:
+        behind = translation_behind(root, str(meta.get("translation_of") or ""), str(meta.get("translated_from") or ""))
+        if behind is not False:
+            blocking.append(f"{shown.as_posix()}: its English page changed after the version it translates (or git "
+                            "cannot tell): update the translation and its translated_from")
+    version = reviewed_version(root, file)
+    state = review_state(meta, today, None if version is None else version.changed_since)
+    if state is ReviewState.AWAITING:
+        why = f"awaiting review by {reviewer}"
+        if version is None and review_state(meta, today) is not ReviewState.AWAITING:
+            why += " (its git history is not available, so nobody can tell whether it changed since its review)"
+        blocking.append(f"{shown.as_posix()}: {why}")
+    elif state is ReviewState.OVERDUE:
+        blocking.append(f"{shown.as_posix()}: review overdue since {as_date(meta['next_review']).isoformat()}")
+    elif state is ReviewState.CHANGED:
+        versions[shown] = version
+    return blocking
 
 
 def unreviewed_pages(root: Path, today: date) -> list[str]:
