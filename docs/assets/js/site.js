@@ -76,7 +76,8 @@
           }, 2000);
         });
       });
-      heading.appendChild(button);
+      /* Before the hover-only ¶ permalink: on a heading of two lines it sits on the first line, like the button. */
+      heading.insertBefore(button, heading.querySelector(".headerlink"));
     });
   }
 
