@@ -97,7 +97,12 @@ lock:
 		--strip-extras --quiet -o requirements.txt requirements.in
 	npm install --package-lock-only --ignore-scripts
 
-.PHONY: url-contract
+.PHONY: url-contract screenshots
+
+# Every page at phone and desktop size, light and dark, into screenshots/ (open screenshots/index.html).
+# PAGES="'' aftercare/" for some pages only; FULL=1 for whole pages instead of the first screen.
+screenshots: install browser
+	$(PYTHON) -m scripts.release.screenshots $(if $(FULL),--full-page) $(PAGES)
 
 # The URL contract (data/url-contract.txt): add new pages and sections from a fresh build, never remove any.
 url-contract: install

@@ -30,11 +30,7 @@
     });
   }
 
-  function copyText(text, button, label) {
-    var done = function () {
-      button.textContent = "Copied";
-      setTimeout(function () { button.textContent = label; }, 2000);
-    };
+  function copyText(text, done) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(text).then(done, function () { window.prompt("Copy this link:", text); });
     } else {
@@ -48,25 +44,40 @@
       if (button.dataset.wired) return;
       button.dataset.wired = "1";
       button.addEventListener("click", function () {
-        copyText(button.getAttribute("data-copy-url"), button, "Copy");
+        copyText(button.getAttribute("data-copy-url"), function () {
+          button.textContent = "Copied";
+          setTimeout(function () { button.textContent = "Copy"; }, 2000);
+        });
       });
     });
   }
 
-  /* A visible "copy link" control on every section heading, for touch and keyboard users. */
+  /* An icon button at the end of every section heading, for staff on touch screens and keyboards (site.css
+   * shows it). The heading is named by its own words, so the button is not read as part of its title. */
   function addCopyLinkButtons() {
+    var label = "Copy link to this section";
     document.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach(function (heading) {
       if (heading.querySelector(".copy-link") || heading.closest(".cta-block, .page-sources")) return;
+      var words = heading.cloneNode(true);
+      words.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+      heading.setAttribute("aria-label", words.textContent.trim());
       var button = document.createElement("button");
       button.type = "button";
       button.className = "copy-link";
-      button.setAttribute("aria-label", "Copy link to this section");
-      button.title = "Copy link to this section";
-      button.textContent = "Copy link";
+      button.setAttribute("aria-label", label);
+      button.title = label;
       button.addEventListener("click", function () {
-        copyText(new URL("#" + heading.id, window.location.href).href, button, "Copy link");
+        copyText(new URL("#" + heading.id, window.location.href).href, function () {
+          button.classList.add("copy-link--done");
+          button.setAttribute("aria-label", "Link copied");
+          setTimeout(function () {
+            button.classList.remove("copy-link--done");
+            button.setAttribute("aria-label", label);
+          }, 2000);
+        });
       });
-      heading.appendChild(button);
+      /* Before the hover-only ¶ permalink: on a heading of two lines it sits on the first line, like the button. */
+      heading.insertBefore(button, heading.querySelector(".headerlink"));
     });
   }
 
