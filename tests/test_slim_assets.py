@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from scripts.site.slim_assets import without_comments, without_indentation
+from scripts.release.slim_assets import without_comments, without_indentation
 from tests.conftest import ROOT
 
 

@@ -12,6 +12,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.site import clinic, placeholders, promotions, sources, structured_data
@@ -21,7 +22,7 @@ from scripts.content.claims import check_claims, load_claims
 from scripts.content.page import parse_page
 from scripts.problems import Severity
 from scripts.site.qr_code import qr_svg
-from scripts.site.review import review_state
+from scripts.site.review import guide_review_state, review_state
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
 
 
@@ -80,8 +81,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return with_print_addresses(html, page.canonical_url or "")
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation,
+                    **_: Any) -> dict[str, Any]:
     extra = config.extra
+    context["guide_review"] = guide_review_state((item.meta for item in nav.pages), extra["today"])
     context["review_state"] = review_state(page.meta, extra["today"]).value
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [],

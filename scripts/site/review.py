@@ -3,6 +3,7 @@ note, the structured data, the content check and the publishing gate all use."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -35,3 +36,11 @@ def review_state(meta: dict[str, Any], today: date, changed_since_review: bool |
     if changed_since_review is None:
         return ReviewState.AWAITING
     return ReviewState.CHANGED if changed_since_review else ReviewState.REVIEWED
+
+
+def guide_review_state(metas: Iterable[dict[str, Any]], today: date) -> str:
+    """The whole guide in one word, for the home page's trust line: "reviewed" only when every clinical page is
+    reviewed and not overdue; otherwise "awaiting"."""
+    states = [review_state(meta or {}, today) for meta in metas]
+    clinical = [state for state in states if state is not ReviewState.NOT_CLINICAL]
+    return "reviewed" if clinical and all(state is ReviewState.REVIEWED for state in clinical) else "awaiting"
