@@ -186,3 +186,9 @@ def test_a_new_section_is_reported_for_the_url_contract_but_not_refused(project:
     notes = [str(p) for p in check_site(project) if p.severity == "note"]
     assert any(n.startswith(f"docs/{PAGE}: new address(es) for the URL contract: ") and
                f"{PAGE_URL}#bring-a-friend" in n for n in notes)
+
+
+def test_a_brand_colour_too_light_for_white_text_is_refused(project: Path) -> None:
+    set_settings(project, {("extra", "brand", "primary"): "#7fd3e0"})
+    [message] = [e for e in errors(project) if "brand colour 'primary'" in e]
+    assert message.startswith("mkdocs.yml:") and "must be at least 4.5:1" in message

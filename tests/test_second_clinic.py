@@ -21,6 +21,8 @@ SECOND_CLINIC = {
     ("extra", "clinic", "region"): "CA",
     ("extra", "clinic", "booking_url"): "https://book.sunrise-skin.example/consult",
     ("extra", "clinic", "hours"): [{"day": "Tuesday", "opens": "10:00", "closes": "18:00"}],
+    ("extra", "brand"): {"primary": "#6a2c70", "primary_dark": "#431a47", "primary_light": "#f3e6f4",
+                         "primary_on_dark": "#e2b6e6"},
 }
 SECOND_LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="Sunrise Skin '
                'Studio"><circle cx="24" cy="24" r="20" fill="#ffffff"/></svg>')
@@ -62,6 +64,7 @@ def test_the_second_clinics_own_details_are_what_patients_see(second_site: Path)
     assert "Sunrise Skin Studio" in contact and 'href="tel:+15595550187"' in contact
     assert "https://book.sunrise-skin.example/consult" in contact
     assert (second_site / "assets" / "images" / "logo.svg").read_text(encoding="utf-8") == SECOND_LOGO
+    assert "--brand-primary: #6a2c70" in (second_site / "assets" / "css" / "brand.css").read_text(encoding="utf-8")
 
 
 def test_the_link_preview_image_is_drawn_from_the_second_clinics_settings(second_site: Path) -> None:

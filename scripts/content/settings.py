@@ -10,6 +10,7 @@ import yaml
 from scripts.content.claims import Claim, claim_message, find_claims
 from scripts.content.yaml_text import curly_quote_problems, yaml_error_message
 from scripts.problems import Problem
+from scripts.site.brand import validate_brand
 from scripts.site.clinic import validate_clinic
 from scripts.site.dates import today
 from scripts.site.promotions import validate_promotions
@@ -41,6 +42,7 @@ def check_settings(config_path: Path, root: Path, claims: list[Claim]) -> list[P
     clinic, promotions = extra.get("clinic") or {}, extra.get("promotions") or []
     day = today(extra.get("timezone"))
     problems += validate_clinic(clinic, config_path) + validate_promotions(promotions, day, config_path)
+    problems += validate_brand(extra.get("brand"), config_path)
     for index, promotion in enumerate(promotions if isinstance(promotions, list) else []):
         text = str(promotion.get("text") or "") if isinstance(promotion, dict) else ""
         line = setting_line(config_path, "extra", "promotions", index, "text")
