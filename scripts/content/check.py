@@ -147,7 +147,8 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     problems += check_links(page, context.site)
     problems += check_html(page)
     problems += check_reading(page, context.clinic, context.html.get(text), language)
-    problems += check_spelling(page, words, language)
+    if language == "en":  # pyspellchecker's Spanish list lacks most plurals and verb forms: no Spanish spell check
+        problems += check_spelling(page, words, language)
     return problems
 
 

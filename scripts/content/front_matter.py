@@ -96,6 +96,8 @@ def _translation_problems(page: Page) -> list[Problem]:
     meta, problems = page.meta, []
     source = str(meta.get("translation_of") or "").strip()
     english_docs = page.file.resolve().parent.parent
+    if not source and meta.get("clinical") is not True:
+        return []  # a page of this language only, such as its glossary
     if not source or not (english_docs / source).is_file():
         problems.append(Problem(page.path, page.key_line("translation_of") if source else 1,
                                 f"'translation_of' is '{source}': name the English page this page translates, e.g. "

@@ -98,8 +98,10 @@ def spanish_ease(texts: list[str] | list[tuple[int, str]]) -> float:
 
 
 def target_ease(meta: dict) -> int:
-    """A Spanish page's lowest reading ease: 80 ("fácil") where the English target is grade 6 or lower, else 70."""
-    return 80 if target_grade(meta) <= EASY_GRADE else 70
+    """A Spanish page's lowest reading ease, from its `reading_grade`: 80 ("fácil") for grade 6 or lower, 70
+    ("bastante fácil") up to grade 8 (the default), 60 ("normal") above it (pages for staff and reviewers)."""
+    grade = target_grade(meta)
+    return 80 if grade <= EASY_GRADE else 70 if grade <= DEFAULT_TARGET else 60
 
 
 def flesch_kincaid_grade(text: str) -> float:

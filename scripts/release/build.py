@@ -15,6 +15,7 @@ from pathlib import Path
 
 from scripts.project import project_root
 from scripts.release.post_build import finish_site
+from scripts.site.languages import languages
 
 
 def last_commit_epoch(root: Path) -> str | None:
@@ -28,7 +29,8 @@ def last_commit_epoch(root: Path) -> str | None:
     return epoch or None
 
 
-PROJECT_PARTS = ("docs", "overrides", "scripts", "data", "mkdocs.yml", "pyproject.toml")
+PROJECT_PARTS = ("docs", "overrides", "scripts", "data", "mkdocs.yml", "mkdocs.es.yml", "pyproject.toml")
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"  # the address mkdocs.yml falls back to
 
 
 def copy_project(root: Path, destination: Path) -> Path:
@@ -38,13 +40,13 @@ def copy_project(root: Path, destination: Path) -> Path:
         source = root / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        elif source.is_file():
             shutil.copy2(source, destination / name)
     return destination
 
 
 def run_mkdocs(root: Path, destination: Path, extra_env: dict[str, str] | None = None, strict: bool = True,
-               capture: bool = False) -> subprocess.CompletedProcess[str]:
+               capture: bool = False, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
     """`python -m mkdocs build` of the project at `root` into `destination`, with the project's own code first
     on the path (so a copy of the project builds with its own code) and the sitemap dated by the last commit.
 
@@ -56,14 +58,19 @@ def run_mkdocs(root: Path, destination: Path, extra_env: dict[str, str] | None =
         if epoch := last_commit_epoch(root):
             env["SOURCE_DATE_EPOCH"] = epoch
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(destination), *(["--strict"] * strict)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", config, "--site-dir", str(destination),
+               *(["--strict"] * strict)]
     return subprocess.run(command, cwd=root, env=env, capture_output=capture, text=True)
 
 
 def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
-    """Build with MkDocs (strict) into `destination`, then add what hosts need beside the pages; raise
-    CalledProcessError on failure."""
+    """Build every language with MkDocs (strict) into `destination` (English at its root, each translation in
+    its own folder), then add what hosts need beside the pages; raise CalledProcessError on failure."""
     run_mkdocs(root, destination, extra_env).check_returncode()
+    site_url = (extra_env or {}).get("SITE_URL") or os.environ.get("SITE_URL") or LOCAL_SITE_URL
+    for language in languages(root)[1:]:
+        run_mkdocs(root, destination / language.code, {**(extra_env or {}), "SITE_URL": site_url + language.prefix},
+                   config=language.config.name).check_returncode()
     finish_site(destination, root / "mkdocs.yml", noindex=(extra_env or {}).get("SITE_NOINDEX") == "1")
 
 

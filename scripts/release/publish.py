@@ -17,12 +17,11 @@ from urllib.parse import urlparse
 from scripts.content.check import check_site
 from scripts.problems import Severity
 from scripts.project import project_root
-from scripts.release.build import build_and_swap, copy_project, last_commit_epoch
+from scripts.release.build import LOCAL_SITE_URL, build_and_swap, copy_project, last_commit_epoch
 from scripts.release.review_gate import review_gate
 from scripts.site.dates import today
 
 ROOT = project_root()
-LOCAL_PREVIEW = "http://127.0.0.1:8000/"
 
 
 class PublishRefusedError(Exception):
@@ -32,7 +31,7 @@ class PublishRefusedError(Exception):
 def site_url_problem(site_url: str) -> str | None:
     """Why this SITE_URL cannot be published to, or None."""
     parsed = urlparse(site_url)
-    if not site_url or site_url == LOCAL_PREVIEW:
+    if not site_url or site_url == LOCAL_SITE_URL:
         where = "set to the local preview address" if site_url else "not set"
         return (f"SITE_URL is {where}: publishing needs the site's real address, e.g. "
                 "SITE_URL=https://www.example-clinic.com/ make publish")
