@@ -52,3 +52,26 @@ def translations(root: Path, code: str) -> dict[str, str]:
         if source:
             found[str(source)] = f"{code}/{page.name}"
     return found
+
+
+def page_address(page: str) -> str:
+    """The address of a page inside its language's docs folder, relative to that language's root (use_directory_urls)."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def alternates(root: Path, language: str, page: str, meta: dict, site_url: str) -> list[dict[str, str]]:
+    """The same page in every language it exists in, as {"lang", "url"} with absolute addresses, this page
+    first: for hreflang alternates and the language switch. `page` is inside this language's docs folder."""
+    if not site_url:
+        return []
+    base = site_url.removesuffix(f"{language}/") if language != ENGLISH else site_url
+    english = page if language == ENGLISH else str(meta.get("translation_of") or "")
+    found = {language: site_url + page_address(page)}
+    if english and (root / "docs" / english).is_file():
+        found.setdefault(ENGLISH, base + page_address(english))
+    for code in TRANSLATIONS:
+        translated = translations(root, code).get(english) if english else None
+        if translated:
+            found.setdefault(code, base + code + "/" + page_address(translated.split("/", 1)[1]))
+    return [{"lang": code, "url": url} for code, url in found.items()]

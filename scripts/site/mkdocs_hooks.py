@@ -22,6 +22,7 @@ from scripts.content.claims import check_claims, load_claims
 from scripts.content.page import parse_page
 from scripts.problems import Severity
 from scripts.site.qr_code import qr_svg
+from scripts.site import languages
 from scripts.site.review import guide_review_state, review_state
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
 
@@ -85,6 +86,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
                     **_: Any) -> dict[str, Any]:
     extra = config.extra
     context["guide_review"] = guide_review_state((item.meta for item in nav.pages), extra["today"])
+    context["alternates"] = languages.alternates(Path(config.config_file_path).parent, extra.get("language") or "en",
+                                                 page.file.src_uri, page.meta, config.site_url or "")
     context["review_state"] = review_state(page.meta, extra["today"]).value
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [],
