@@ -2,6 +2,7 @@
 
     python -m scripts.content.new_page "How long does redness last?"          # a clinical page
     python -m scripts.content.new_page "Parking at the clinic" --not-clinical  # no medical content
+    python -m scripts.content.new_page "¿Cuánto dura el enrojecimiento?" --translates redness.md  # its Spanish page
 
 The new page fails the content check until its description (and, for a clinical page, its sources) are
 written: that is on purpose.
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
+from scripts.site.front_matter import split_front_matter
 from scripts.site.settings import load_settings, with_list_item
 
 CLINICAL_FIELDS = """\
@@ -77,13 +80,50 @@ def new_page(title: str, docs: Path, clinical: bool = True) -> Path:
     return path
 
 
+def new_translation(title: str, english: str, docs: Path, language: str = "es") -> Path:
+    """Start docs/<language>/<slug>.md as the translation of docs/<english>: the English page's front matter
+    (title and description to translate, the same sources and settings, the review left empty), its text to
+    translate, and translation_of / translated_from linking the two; added at the end of that language's menu."""
+    source = docs / english
+    if not source.is_file():
+        raise ValueError(f"there is no docs/{english} to translate: write the English page's file name, e.g. "
+                         "aftercare.md")
+    if not title.strip() or not slug(title):
+        raise ValueError("write the translated page's title, e.g. TITLE=\"¿Cómo cuido mi piel?\"")
+    front, body, _ = split_front_matter(source.read_text(encoding="utf-8"))
+    commit = subprocess.run(["git", "log", "-1", "--format=%H", "--", str(source)], capture_output=True,
+                            text=True, cwd=docs.parent).stdout.strip()
+    kept = [line for line in front.splitlines()
+            if not line.startswith(("title:", "reviewed_by:", "last_reviewed:", "next_review:"))]
+    path = docs / language / f"{slug(title)}.md"
+    path.parent.mkdir(exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:
+        file.write("---\n" + f"title: {json.dumps(title.strip(), ensure_ascii=False)}\n" + "\n".join(kept) +
+                   f"\ntranslation_of: {english}\ntranslated_from: {commit}\n"
+                   "# Leave the next three empty until a clinician who reads this language has reviewed the page.\n"
+                   "reviewed_by:\nlast_reviewed:\nnext_review:\n---\n\n"
+                   "<!-- Translate the description above and the English text below, heading by heading. Give every "
+                   "heading its own id in this language, e.g. ## ¿Qué es? {#que-es}, and link to this language's "
+                   "pages. -->\n\n" + body)
+    config = docs.parent / f"mkdocs.{language}.yml"
+    if config.is_file() and isinstance(load_settings(config).get("nav"), list):
+        config.write_text(with_list_item(config.read_text(encoding="utf-8"), ("nav",), path.name), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Start a new page in docs/ with all its front matter.")
     parser.add_argument("title", help="the page's title: the question a patient asks")
     parser.add_argument("--not-clinical", action="store_true", help="the page has no medical content")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages folder (default: docs)")
+    parser.add_argument("--translates", help="start the Spanish version of this English page, e.g. aftercare.md")
     args = parser.parse_args(argv)
     try:
+        if args.translates:
+            path = new_translation(args.title, args.translates, args.docs)
+            print(f"Created {path}, the Spanish version of docs/{args.translates}, and added it to the Spanish menu "
+                  "(mkdocs.es.yml). Next: translate it, then run make check.")
+            return 0
         path = new_page(args.title, args.docs, clinical=not args.not_clinical)
     except FileExistsError:
         print(f"{args.docs / (slug(args.title) + '.md')} already exists: choose another title or edit that page",

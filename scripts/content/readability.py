@@ -285,22 +285,31 @@ def target_grade(meta: dict) -> int:
 
 
 def table(docs: Path) -> tuple[str, bool]:
-    """The Markdown table of every page's grade, target, result and hardest sentences; and whether all pass."""
+    """The Markdown tables of every page's reading level, target, result and hardest sentences (English: school
+    grade; each translation in docs/<language>/: Fernández-Huerta reading ease); and whether all pass."""
     from scripts.content.page import parse_page  # the content check's own front-matter reader
 
     rows = ["| page | grade | target | result | hardest sentences |", "|---|---|---|---|---|"]
+    spanish = ["", "| página | facilidad (Fernández-Huerta) | mínimo | resultado | oraciones más largas |",
+               "|---|---|---|---|---|"]
     all_pass = True
-    for path in sorted(docs.glob("*.md")):
+    for path in sorted(docs.glob("*.md")) + sorted((docs / "es").glob("*.md")):
         text = path.read_text(encoding="utf-8")
-        prose = prose_from_markdown(text)
-        value, target = grade(prose), target_grade(parse_page(path, text, docs.parent).meta)
-        passed = value <= target
+        prose, meta = prose_from_markdown(text), parse_page(path, text, docs.parent).meta
+        if path.parent.name == "es":
+            value, target = spanish_ease(prose), target_ease(meta)
+            passed = value >= target
+            longest = sorted(((len(t.split()), n, t) for n, t in prose), reverse=True)[:3]
+            hardest = "<br>".join(f"line {n}: {t.replace('|', '/')}" for _, n, t in longest)
+            spanish.append(f"| es/{path.name} | {value} | {target} | {'pass' if passed else 'FAIL'} | {hardest} |")
+        else:
+            value, target = grade(prose), target_grade(meta)
+            passed = value <= target
+            hardest = "<br>".join(
+                f"line {s.line}: {s.text.replace('|', '/')} ({s.grade})" for s in hardest_sentences(prose))
+            rows.append(f"| {path.name} | {value} | {target} | {'pass' if passed else 'FAIL'} | {hardest} |")
         all_pass = all_pass and passed
-        hardest = "<br>".join(
-            f"line {s.line}: {s.text.replace('|', '/')} ({s.grade})" for s in hardest_sentences(prose)
-        )
-        rows.append(f"| {path.name} | {value} | {target} | {'pass' if passed else 'FAIL'} | {hardest} |")
-    return "\n".join(rows), all_pass
+    return "\n".join(rows + (spanish if len(spanish) > 3 else [])), all_pass
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,102 @@
+"""The content check holds the Spanish pages to the same standard as the English ones: Spanish claims (whole
+words, with or without accents), a reading ease for Spanish, the link to the English page each translates,
+and a translation left behind when its English page changes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.content.check import check_site
+from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import translations
+from scripts.site.settings import load_settings
+from tests.conftest import ROOT
+
+ENGLISH, SPANISH = sorted(translations(ROOT, "es").items())[0]  # e.g. aftercare.md, es/cuidados-despues.md
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    for name in ("mkdocs.yml", "mkdocs.es.yml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def found(project: Path, severity: str = "error") -> list[str]:
+    return [str(problem) for problem in check_site(project) if problem.severity == severity]
+
+
+def add_paragraph(project: Path, page: str, text: str) -> int:
+    path = project / "docs" / page
+    lines = path.read_text(encoding="utf-8").split("\n")
+    heading = next(n for n, line in enumerate(lines) if line.startswith("## "))
+    lines[heading:heading] = [text, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return heading + 1
+
+
+def test_the_spanish_pages_pass(project: Path) -> None:
+    assert not [e for e in found(project) if e.startswith("docs/es/")]
+
+
+@pytest.mark.parametrize("claim", ["Es un tratamiento indoloro.", "Está aprobado por la FDA.",
+                                   "Los resultados son garantizados.", "Es un tratamiento sin dolor."])
+def test_a_banned_spanish_claim_with_or_without_accents(project: Path, claim: str) -> None:
+    line = add_paragraph(project, SPANISH, claim)
+    assert any(e.startswith(f"docs/{SPANISH}:{line}:") and "is a claim we must not make" in e for e in found(project))
+
+
+def test_a_hard_spanish_sentence(project: Path) -> None:
+    hard = ("La administración concomitante de anticoagulantes orales incrementa considerablemente la probabilidad "
+            "de hematomas, equimosis y complicaciones hemorrágicas postoperatorias prolongadas en determinados "
+            "pacientes susceptibles, independientemente de la profundidad utilizada durante el procedimiento.")
+    line = add_paragraph(project, SPANISH, hard)
+    assert any(e.startswith(f"docs/{SPANISH}:{line}: this sentence has") for e in found(project))
+
+
+def test_a_translation_without_its_link_to_the_english_page(project: Path) -> None:
+    path = project / "docs" / SPANISH
+    path.write_text(path.read_text(encoding="utf-8").replace(f"translation_of: {ENGLISH}", "translation_of: "
+                                                              "after-care.md"), encoding="utf-8")
+    assert any(e.startswith(f"docs/{SPANISH}") and "'translation_of' is 'after-care.md'" in e for e in found(project))
+
+
+def git(project: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=project,
+                          check=True, capture_output=True, text=True).stdout
+
+
+def test_a_translation_left_behind_by_its_english_page(project: Path) -> None:
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "English and Spanish")
+    commit = git(project, "rev-parse", "HEAD").strip()
+    path = project / "docs" / SPANISH
+    text = path.read_text(encoding="utf-8")
+    old = text.split("translated_from:", 1)[1].split("\n", 1)[0].strip()
+    path.write_text(text.replace(old, commit), encoding="utf-8")
+    assert not [w for w in found(project, "warning") if w.startswith(f"docs/{SPANISH}")]
+    add_paragraph(project, ENGLISH, "A new sentence in English.")
+    git(project, "commit", "-qam", "English changed")
+    assert any(w.startswith(f"docs/{SPANISH}") and f"docs/{ENGLISH} changed after {commit[:8]}: update this "
+               "translation" in w for w in found(project, "warning"))
+
+
+def test_new_page_starts_the_spanish_version_of_an_english_page(project: Path) -> None:
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "Pages")
+    subprocess.run([sys.executable, "-m", "scripts.content.new_page", "¿Cuánto dura el enrojecimiento?",
+                    "--translates", ENGLISH], cwd=project, check=True, capture_output=True)
+    page = project / "docs" / "es" / "cuanto-dura-el-enrojecimiento.md"
+    meta = load_front_matter(page.read_text(encoding="utf-8"))
+    assert meta["translation_of"] == ENGLISH and meta["translated_from"] == git(project, "rev-parse", "HEAD").strip()
+    assert meta["title"] == "¿Cuánto dura el enrojecimiento?" and not meta.get("reviewed_by")
+    assert "cuanto-dura-el-enrojecimiento.md" in load_settings(project / "mkdocs.es.yml")["nav"]
