@@ -4,8 +4,10 @@ the English page it translates (`translation_of:`) and the English commit it tra
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 import yaml
 
@@ -61,8 +63,8 @@ def page_address(page: str) -> str:
 
 
 def alternates(root: Path, language: str, page: str, meta: dict, site_url: str) -> list[dict[str, str]]:
-    """The same page in every language it exists in, as {"lang", "url"} with absolute addresses, this page
-    first: for hreflang alternates and the language switch. `page` is inside this language's docs folder."""
+    """The same page in every language it exists in, this page first, as {"lang", "url" (absolute, for hreflang),
+    "href" (relative to this page, for the language switch)}. `page` is inside this language's docs folder."""
     if not site_url:
         return []
     base = site_url.removesuffix(f"{language}/") if language != ENGLISH else site_url
@@ -74,4 +76,11 @@ def alternates(root: Path, language: str, page: str, meta: dict, site_url: str) 
         translated = translations(root, code).get(english) if english else None
         if translated:
             found.setdefault(code, base + code + "/" + page_address(translated.split("/", 1)[1]))
-    return [{"lang": code, "url": url} for code, url in found.items()]
+    here = urlparse(found[language]).path
+    return [{"lang": code, "url": url, "href": _relative(urlparse(url).path, here)} for code, url in found.items()]
+
+
+def _relative(target: str, here: str) -> str:
+    """A link from the page at path `here` to the path `target`, relative, so it works under any host or folder."""
+    link = posixpath.relpath(target, here if here.endswith("/") else posixpath.dirname(here))
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link
