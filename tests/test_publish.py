@@ -3,6 +3,7 @@ half-built site in place."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from scripts.release.publish import PublishRefusedError, publish, site_url_problem
 from scripts.release.review_gate import unreviewed_pages
+from scripts.site.languages import translations
 from scripts.site.settings import with_settings
 from tests.conftest import copy_project
 
@@ -19,7 +21,7 @@ REVIEWED = "reviewed_by: Dr. Test Reviewer\nlast_reviewed: 2026-03-01\nnext_revi
 
 
 def review_every_page(project: Path, next_review: str = "2027-03-01") -> None:
-    for page in (project / "docs").glob("*.md"):
+    for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace("reviewed_by:\nlast_reviewed:\nnext_review:\n",
                                      REVIEWED.format(next=next_review)), encoding="utf-8")
@@ -56,10 +58,7 @@ def test_a_preview_publishes_unreviewed_content_with_a_loud_warning(project: Pat
 
 
 def test_reviewed_pages_publish_without_warning(project: Path, tmp_path: Path) -> None:
-    review_every_page(project)
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-qm", "Medical review of every page")
+    commit_reviewed_site(project)
     assert publish(tmp_path / "public", REAL_URL, preview=False, root=project) == []
 
 
@@ -88,14 +87,25 @@ def git(project: Path, *args: str) -> str:
     return result.stdout
 
 
-@pytest.fixture()
-def reviewed_history(project: Path) -> Path:
-    """A git history in which every clinical page was reviewed, then aftercare's text was edited (not
-    reviewed again) and the clinic's phone number changed."""
+def commit_reviewed_site(project: Path) -> None:
+    """A git history in which every page (both languages) is reviewed and every translation is up to date."""
     review_every_page(project)
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-qm", "Medical review of every page")
+    head = git(project, "rev-parse", "HEAD").strip()
+    for page in (project / "docs" / "es").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"^translated_from: .*$", f"translated_from: {head}", text, flags=re.M),
+                        encoding="utf-8")
+    git(project, "commit", "-qam", "Translations of that version")
+
+
+@pytest.fixture()
+def reviewed_history(project: Path) -> Path:
+    """A git history in which every clinical page was reviewed, then aftercare's text was edited (not
+    reviewed again) and the clinic's phone number changed."""
+    commit_reviewed_site(project)
     aftercare = project / "docs" / "aftercare.md"
     aftercare.write_text(aftercare.read_text(encoding="utf-8") + "\nThis sentence was added after the review.\n",
                          encoding="utf-8")
@@ -121,9 +131,21 @@ def test_signing_off_the_change_publishes_it(reviewed_history: Path, tmp_path: P
     aftercare.write_text(aftercare.read_text(encoding="utf-8").replace("last_reviewed: 2026-03-01",
                                                                        "last_reviewed: 2026-11-20"), encoding="utf-8")
     git(reviewed_history, "commit", "-qam", "Medical review of the aftercare change")
+    translation = translations(reviewed_history, "es")["aftercare.md"]
+    with pytest.raises(PublishRefusedError) as refusal:  # its Spanish page does not say the new sentence yet
+        publish(tmp_path / "public", REAL_URL, preview=False, root=reviewed_history)
+    assert f"docs/{translation}: its English page changed after the version it translates" in str(refusal.value)
+    spanish = reviewed_history / "docs" / translation
+    head = git(reviewed_history, "rev-parse", "HEAD").strip()
+    text = re.sub(r"^translated_from: .*$", f"translated_from: {head}", spanish.read_text(encoding="utf-8"), flags=re.M)
+    spanish.write_text(text.replace("last_reviewed: 2026-03-01", "last_reviewed: 2026-11-20")
+                       + "\nEsta oración se añadió después de la revisión.\n", encoding="utf-8")
+    git(reviewed_history, "commit", "-qam", "Translate the aftercare change, reviewed by the Spanish clinician")
     assert publish(tmp_path / "public", REAL_URL, preview=False, root=reviewed_history) == []
     assert "This sentence was added after the review." in (
         tmp_path / "public" / "aftercare" / "index.html").read_text(encoding="utf-8")
+    assert "Esta oración se añadió" in (tmp_path / "public" / translation.replace(".md", "") / "index.html").read_text(
+        encoding="utf-8")
 
 
 def test_without_the_history_a_reviewed_page_counts_as_awaiting_review(reviewed_history: Path,

@@ -45,13 +45,19 @@ def _page_gate(root: Path, file: Path, meta: dict, language: str, today: date,
     shown = file.relative_to(root)
     reviewer = "the medical team" if language == ENGLISH else f"a clinician who speaks {LANGUAGE_NAMES[language]}"
     blocking = []
+    version = reviewed_version(root, file)
+    state = review_state(meta, today, None if version is None else version.changed_since)
     if language != ENGLISH:
-        behind = translation_behind(root, str(meta.get("translation_of") or ""), str(meta.get("translated_from") or ""))
+        # The translation as it will be published (its reviewed version, when it changed since), against the
+        # English page as it will be published.
+        published_meta = load_front_matter(version.text) if state is ReviewState.CHANGED else meta
+        source = str(published_meta.get("translation_of") or "")
+        published = versions.get(Path("docs") / source)  # an English page published at its reviewed version
+        behind = translation_behind(root, source, str(published_meta.get("translated_from") or ""),
+                                    published.text if published else None)
         if behind is not False:
             blocking.append(f"{shown.as_posix()}: its English page changed after the version it translates (or git "
                             "cannot tell): update the translation and its translated_from")
-    version = reviewed_version(root, file)
-    state = review_state(meta, today, None if version is None else version.changed_since)
     if state is ReviewState.AWAITING:
         why = f"awaiting review by {reviewer}"
         if version is None and review_state(meta, today) is not ReviewState.AWAITING:

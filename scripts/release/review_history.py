@@ -59,13 +59,17 @@ def reviewed_version(root: Path, page: Path) -> ReviewedVersion | None:
                            split_front_matter(reviewed_text)[1] != split_front_matter(current)[1])
 
 
-def translation_behind(root: Path, translation_of: str, translated_from: str) -> bool | None:
+def translation_behind(root: Path, translation_of: str, translated_from: str,
+                       published_english: str | None = None) -> bool | None:
     """Whether the English page `translation_of` (inside docs/) changed below its front matter after the commit
-    `translated_from` that the translation records; None when git cannot tell (no history, unknown commit)."""
+    `translated_from` that the translation records; None when git cannot tell (no history, unknown commit).
+    `published_english`: the English text that will be published, when it is not the current one (a changed page
+    is published at its reviewed version)."""
     if not history_available(root) or not translated_from:
         return None
     english = root / "docs" / translation_of
     then = _git(root, "show", f"{translated_from}:docs/{translation_of}")
     if then.returncode != 0 or not english.is_file():
         return None
-    return split_front_matter(then.stdout)[1] != split_front_matter(english.read_text(encoding="utf-8"))[1]
+    now = published_english if published_english is not None else english.read_text(encoding="utf-8")
+    return split_front_matter(then.stdout)[1] != split_front_matter(now)[1]
