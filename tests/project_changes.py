@@ -51,6 +51,9 @@ def move_page(project: Path, old: str, new: str) -> None:
     (project / "docs" / old).rename(project / "docs" / new)
     for page in (project / "docs").glob("*.md"):
         page.write_text(page.read_text(encoding="utf-8").replace(f"({old}", f"({new}"), encoding="utf-8")
+    for page in (project / "docs").glob("*/*.md"):  # translations name the English page they translate
+        page.write_text(page.read_text(encoding="utf-8").replace(f"translation_of: {old}\n",
+                                                                 f"translation_of: {new}\n"), encoding="utf-8")
     settings = load_settings(project / "mkdocs.yml")
     redirects = next(i for i, plugin in enumerate(settings["plugins"])
                      if isinstance(plugin, dict) and "redirects" in plugin)

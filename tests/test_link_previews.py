@@ -12,6 +12,7 @@ from PIL import Image
 from scripts.built_site import page_paths
 from scripts.release.preview_image import OUTPUT, preview_from_settings
 from scripts.release.url_contract import page_file
+from scripts.site.languages import language_of
 from tests.conftest import ROOT
 
 OPEN_GRAPH = ("og:title", "og:description", "og:url", "og:image", "og:type", "og:site_name")
@@ -43,7 +44,7 @@ def parsed(site: Path, path: str) -> _HeadParser:
 
 
 def published(site: Path) -> list[str]:
-    return [path for path in page_paths(site) if path != "404.html"]
+    return [path for path in page_paths(site) if not path.endswith("404.html")]
 
 
 def site_url(site: Path) -> str:
@@ -85,8 +86,8 @@ def test_every_preview_image_url_resolves_to_the_image_in_the_built_site(built_s
             target = built_site / tags.get(name, "").removeprefix(base)
             if not tags.get(name, "").startswith(base) or not target.is_file():
                 problems.append(f"/{path}: {name} {tags.get(name)!r} is not a file of the built site")
-            elif target.read_bytes() != (built_site / OUTPUT).read_bytes():
-                problems.append(f"/{path}: {name} is not the preview image")
+            elif target.read_bytes() != (built_site / language_of(path).replace("en", "") / OUTPUT).read_bytes():
+                problems.append(f"/{path}: {name} is not the preview image of its language")
     assert not problems, "\n".join(problems)
 
 

@@ -21,7 +21,8 @@ def project(tmp_path: Path) -> Path:
     """What the content check reads: the pages, the data files and the settings."""
     for folder in ("docs", "data"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for settings in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(settings, tmp_path / settings.name)
     return tmp_path
 
 

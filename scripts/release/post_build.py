@@ -14,21 +14,39 @@ from pathlib import Path
 
 from scripts.release import host_redirects, preview_image, security_headers
 from scripts.release.slim_assets import slim_site
+from scripts.site.languages import languages
 from scripts.site.settings import load_settings, redirect_maps
 
 
 def finish_site(site: Path, config_path: Path, noindex: bool = False) -> None:
     """Write the link-preview image, the redirect files and the security headers into the built `site`.
     `noindex`: a preview that search engines must not index (robots.txt and an X-Robots-Tag header say so)."""
-    (site / preview_image.OUTPUT).parent.mkdir(parents=True, exist_ok=True)
-    (site / preview_image.OUTPUT).write_bytes(preview_image.preview_from_settings(config_path))
+    for language in languages(config_path.parent):  # each language's preview, with its own title and description
+        target = site / language.prefix / preview_image.OUTPUT
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(preview_image.preview_from_settings(language.config))
     host_redirects.write_redirect_files(site, redirect_maps(load_settings(config_path)))
     # Last, so the hashes cover every inline script of every page, the redirect stubs included.
+    _list_every_sitemap(site)
     slim_site(site)  # before the headers: they hash the inline scripts as shipped
     if noindex:
         (site / "robots.txt").write_text("# A preview: not for search engines.\nUser-agent: *\nDisallow: /\n",
                                          encoding="utf-8")
     security_headers.write_security_files(site, noindex)
+
+
+def _list_every_sitemap(site: Path) -> None:
+    """robots.txt at the root names each language's sitemap (a translation is built with its own)."""
+    robots = site / "robots.txt"
+    if not robots.is_file():
+        return
+    text = robots.read_text(encoding="utf-8")
+    first = next((line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("Sitemap:")), "")
+    extra = [f"Sitemap: {first.removesuffix('sitemap.xml')}{folder.name}/sitemap.xml\n"
+             for folder in sorted(site.iterdir())
+             if (folder / "sitemap.xml").is_file() and (folder / "robots.txt").is_file()]
+    if first and extra and extra[0] not in text:
+        robots.write_text(text.rstrip("\n") + "\n" + "".join(extra), encoding="utf-8")
 
 
 def main() -> int:

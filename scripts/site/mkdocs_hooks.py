@@ -75,6 +75,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         for source_id in sources.unknown_source_ids(page.meta.get("sources"), config.extra["sources"])
     ]
     _fail(problems)
+    # The same page in the other languages: for the language switch (templates) and the sitemap's hreflang links.
+    page.meta["alternates"] = languages.alternates(Path(config.config_file_path).parent,
+                                                   config.extra.get("language") or "en", source_path, page.meta,
+                                                   config.site_url or "")
     return markdown
 
 
@@ -86,8 +90,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
                     **_: Any) -> dict[str, Any]:
     extra = config.extra
     context["guide_review"] = guide_review_state((item.meta for item in nav.pages), extra["today"])
-    context["alternates"] = languages.alternates(Path(config.config_file_path).parent, extra.get("language") or "en",
-                                                 page.file.src_uri, page.meta, config.site_url or "")
     context["review_state"] = review_state(page.meta, extra["today"]).value
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [],

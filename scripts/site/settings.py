@@ -36,10 +36,24 @@ _SettingsLoader.add_multi_constructor("!", _any_tag)
 _SettingsLoader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """MkDocs' INHERIT rule: mappings merge key by key, anything else in the child replaces the parent's."""
+    merged = dict(parent)
+    for key, value in child.items():
+        merged[key] = _merged(parent[key], value) if isinstance(value, dict) and isinstance(parent.get(key), dict) \
+            else value
+    return merged
+
+
 def load_settings(config_path: Path) -> dict[str, Any]:
-    """mkdocs.yml as a dict; raises yaml.YAMLError on a syntax error."""
+    """A settings file (mkdocs.yml, or a translation's mkdocs.es.yml with the settings it INHERITs) as a dict;
+    raises yaml.YAMLError on a syntax error."""
     settings = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506
-    return settings if isinstance(settings, dict) else {}
+    settings = settings if isinstance(settings, dict) else {}
+    parent = settings.pop("INHERIT", None)
+    if parent:
+        settings = _merged(load_settings(config_path.parent / str(parent)), settings)
+    return settings
 
 
 def extra_settings(config_path: Path) -> dict[str, Any]:
