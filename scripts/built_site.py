@@ -23,30 +23,56 @@ def page_paths(site: Path) -> list[str]:
     return paths
 
 
-class _PageParser(HTMLParser):
+# Sections that repeat on every page (sources list, closing call to action): not what staff link to.
+SKIPPED_SECTIONS = {"cta-block", "page-sources"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class PageParser(HTMLParser):
+    """A built page: every id, every link, the ids of its content's h2/h3 sections, and whether it redirects."""
+
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.sections: list[str] = []
+        self.redirect = False
+        self._open: list[tuple[str, set[str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            self.redirect = True
         if values.get("id"):
             self.ids.add(values["id"])
+            inside = [classes for _, classes in self._open]
+            if (tag in ("h2", "h3") and any("md-content__inner" in classes for classes in inside)
+                    and not any(classes & SKIPPED_SECTIONS for classes in inside)):
+                self.sections.append(values["id"])
         if tag == "a" and values.get("name"):
             self.ids.add(values["name"])
         target = values.get(LINK_ATTRIBUTES.get(tag, ""))
         if target:
             self.links.append(target)
+        if tag not in VOID:
+            self._open.append((tag, set((values.get("class") or "").split())))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                del self._open[index:]
+                return
 
 
-def parse(page: Path) -> _PageParser:
-    parser = _PageParser()
+def parse(page: Path) -> PageParser:
+    parser = PageParser()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
 
 
 def target_file(site: Path, url_path: str) -> Path:
+    """The built file of an address's path: `/before/` -> site/before/index.html."""
+    url_path = url_path.split("#", 1)[0]
     path = site / unquote(url_path).lstrip("/")
     return path / "index.html" if url_path.endswith("/") or path.is_dir() else path
 

@@ -10,8 +10,8 @@ from urllib.parse import parse_qsl, urlparse
 from PIL import Image
 
 from scripts.built_site import page_paths
+from scripts.built_site import target_file as page_file
 from scripts.release.preview_image import OUTPUT, preview_from_settings
-from scripts.release.url_contract import page_file
 from scripts.site.languages import language_of
 from tests.conftest import ROOT
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from scripts.built_site import parse
 from scripts.release.url_contract import (
     CONTRACT,
     broken_urls,
-    parse_page,
     read_contract,
     redirect_targets,
     updated_contract,
@@ -89,7 +89,7 @@ def test_rewording_a_heading_with_an_explicit_id_keeps_its_link(reworded_and_mov
 def test_moving_a_page_with_a_redirect_keeps_its_links(reworded_and_moved_site) -> None:
     site, redirects, changed = reworded_and_moved_site
     page = changed["moved"]
-    assert parse_page(site / page.strip("/") / "index.html").redirect, "the old address is no longer a redirect"
+    assert parse(site / page.strip("/") / "index.html").redirect, "the old address is no longer a redirect"
     urls = [url for url in CONTRACT_URLS if url.startswith(page)]
     assert len(urls) > 1
     problems = broken_urls(site, urls, redirects)

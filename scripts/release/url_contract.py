@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 
+from scripts.built_site import parse
+from scripts.built_site import target_file as page_file
 from scripts.project import project_root
 from scripts.release.host_redirects import page_url
 from scripts.site.settings import load_settings, redirect_maps
@@ -25,60 +26,13 @@ HEADER = """\
 # Never delete or edit a line: the tests fail if one stops resolving without a redirect in mkdocs.yml.
 # New pages and sections are added with `make url-contract`.
 """
-# Sections that repeat on every page (sources list, closing call to action): not what staff link to.
-SKIPPED_SECTIONS = {"cta-block", "page-sources"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class _PageParser(HTMLParser):
-    """Collects every id of a page, the ids of its content's h2/h3 sections, and whether it is a redirect."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.sections: list[str] = []
-        self.redirect = False
-        self._open: list[tuple[str, set[str]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
-            self.redirect = True
-        if values.get("id"):
-            self.ids.add(values["id"])
-            inside = [classes for _, classes in self._open]
-            if (tag in ("h2", "h3") and any("md-content__inner" in classes for classes in inside)
-                    and not any(classes & SKIPPED_SECTIONS for classes in inside)):
-                self.sections.append(values["id"])
-        if tag not in VOID:
-            self._open.append((tag, set((values.get("class") or "").split())))
-
-    def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self._open) - 1, -1, -1):
-            if self._open[index][0] == tag:
-                del self._open[index:]
-                return
-
-
-def parse_page(html_file: Path) -> _PageParser:
-    parser = _PageParser()
-    parser.feed(html_file.read_text(encoding="utf-8"))
-    return parser
-
-
-def page_file(site: Path, url: str) -> Path:
-    """The built file of a page path: `/before/` -> site/before/index.html."""
-    path = url.split("#", 1)[0].lstrip("/")
-    return site / path / "index.html" if not path or path.endswith("/") else site / path
-
-
 def published_urls(site: Path) -> list[str]:
     """Every page (redirect pages included) and every content section of a built site, as `/page/#id`."""
     urls = []
     for html_file in sorted(site.rglob("index.html")):
         url = "/" + html_file.parent.relative_to(site).as_posix().removeprefix(".") + "/"
         url = url.replace("//", "/")
-        parsed = parse_page(html_file)
+        parsed = parse(html_file)
         urls.append(url)
         if not parsed.redirect:
             urls += [f"{url}#{section}" for section in parsed.sections]
@@ -112,7 +66,7 @@ def _resolves(site: Path, path: str, fragment: str) -> bool:
     html_file = page_file(site, path)
     if not html_file.is_file():
         return False
-    parsed = parse_page(html_file)
+    parsed = parse(html_file)
     return not parsed.redirect and (not fragment or fragment in parsed.ids)
 
 
