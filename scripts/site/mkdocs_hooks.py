@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -49,6 +49,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["claims"] = load_claims(root)
     extra["today"] = day
     return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """A translation (docs/<code>/) uses the English site's stylesheet, script, logo and favicon (docs/assets/):
+    copy them into its own site too, so its pages (and its 404 page, whose addresses start at /<code>/) find them."""
+    shared = Path(config.config_file_path).parent / "docs"
+    if (config.extra.get("language") or "en") == "en" or Path(config.docs_dir).resolve() == shared.resolve():
+        return files
+    for asset in sorted((shared / "assets").rglob("*")):
+        path = asset.relative_to(shared).as_posix()
+        if asset.is_file() and files.get_file_from_path(path) is None:
+            files.append(File(path, str(shared), config.site_dir, config.use_directory_urls))
+    return files
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
