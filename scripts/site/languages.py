@@ -4,12 +4,15 @@ the English page it translates (`translation_of:`) and the English commit it tra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from scripts.site.front_matter import load_front_matter
+from scripts.site.front_matter import load_front_matter, split_front_matter
+from scripts.site.settings import load_settings
 
 ENGLISH = "en"
 TRANSLATIONS = ("es",)
@@ -75,3 +78,26 @@ def alternates(root: Path, language: str, page: str, meta: dict, site_url: str) 
         if translated:
             found.setdefault(code, base + code + "/" + page_address(translated.split("/", 1)[1]))
     return [{"lang": code, "url": url} for code, url in found.items()]
+
+
+SECTION = re.compile(r"^##\s+(.+?)\s*\{\s*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
+
+
+def link_sheet(language: Language) -> list[dict[str, Any]]:
+    """A translation's pages in its menu's order, each with its title, description, address (relative to the
+    English site's root, e.g. "es/riesgos/") and its sections with explicit ids: for the staff link sheet."""
+    nav = (load_settings(language.config).get("nav") or []) if language.config.is_file() else []
+    pages = []
+    for entry in nav:
+        name = entry if isinstance(entry, str) else next(iter(entry.values()), "") if isinstance(entry, dict) else ""
+        source = language.docs / str(name)
+        if not str(name).endswith(".md") or not source.is_file():
+            continue
+        text = source.read_text(encoding="utf-8")
+        meta = load_front_matter(text)
+        body = split_front_matter(text)[1]
+        pages.append({"title": str(meta.get("title") or ""), "description": str(meta.get("description") or ""),
+                      "url": language.prefix + page_address(str(name)),
+                      "sections": [{"title": re.sub(r"[*_`]", "", title), "id": anchor}
+                                   for title, anchor in SECTION.findall(body)]})
+    return pages
