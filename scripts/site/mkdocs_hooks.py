@@ -69,6 +69,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Each page's hreflang alternates, for the sitemap (rendered before the pages' own context exists).
+    config.extra["page_alternates"] = {
+        file.page.url: languages.alternates(Path(config.config_file_path).parent, config.extra.get("language") or "en",
+                                            file.src_uri, file.page.meta, config.site_url or "")
+        for file in files.documentation_pages() if file.page is not None}
     env.filters["qr_svg"] = qr_svg
     env.filters["long_date"] = long_date
     return env
