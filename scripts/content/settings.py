@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.content.claims import Claim, claim_message, find_claims
+from scripts.content.claims import Claim, claim_message, find_claims, load_claims
 from scripts.content.yaml_text import curly_quote_problems, yaml_error_message
 from scripts.problems import Problem
 from scripts.site.brand import validate_brand
@@ -43,9 +43,12 @@ def check_settings(config_path: Path, root: Path, claims: list[Claim]) -> list[P
     day = today(extra.get("timezone"))
     problems += validate_clinic(clinic, config_path) + validate_promotions(promotions, day, config_path)
     problems += validate_brand(extra.get("brand"), config_path)
+    spanish = load_claims(root, "es") if (root / "data" / "claims.es.yml").is_file() else []
     for index, promotion in enumerate(promotions if isinstance(promotions, list) else []):
-        text = str(promotion.get("text") or "") if isinstance(promotion, dict) else ""
-        line = setting_line(config_path, "extra", "promotions", index, "text")
-        problems += [Problem(shown, line, f"promotion '{text}': {claim_message(found, claim)}")
-                     for _, found, claim in find_claims(text, claims)]
+        # The English text against the English claims, its Spanish text (text_es) against the Spanish ones.
+        for key, key_claims in (("text", claims), ("text_es", spanish)):
+            text = str(promotion.get(key) or "") if isinstance(promotion, dict) else ""
+            line = setting_line(config_path, "extra", "promotions", index, key)
+            problems += [Problem(shown, line, f"promotion '{text}': {claim_message(found, claim)}")
+                         for _, found, claim in find_claims(text, key_claims)]
     return [replace(problem, path=shown) for problem in problems]

@@ -40,8 +40,7 @@ def without_indentation(html: str) -> str:
 
 def slim_site(site: Path) -> None:
     """Rewrite the built site's own stylesheet, script and HTML pages in place."""
-    for name in ASSETS:
-        asset = site / name
+    for asset in [path for name in ASSETS for path in (site / name, *site.glob(f"*/{name}"))]:  # each language's copy
         if asset.is_file():
             asset.write_text(without_comments(asset.read_text(encoding="utf-8")), encoding="utf-8")
     for page in site.rglob("*.html"):

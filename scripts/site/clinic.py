@@ -25,7 +25,11 @@ KNOWN_KEYS = {
     # Answers only the clinic can give; each page has an honest sentence for when one is empty.
     "device_name", "device_clearance", "device_min_age", "adds_serums_or_prp", "performer_role",
     "supervising_physician", "after_hours_phone", "price_range",
+    # The languages the phone team speaks, as codes, e.g. [en, es] (Spanish pages say when calls may be in English).
+    "languages_spoken",
 }
+LIST_KEYS = {"hours", "languages_spoken"}  # settings that are lists, not text
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
 PHONE_KEYS = ("phone", "sms", "after_hours_phone")
 # FDA numbers: 510(k) clearances (K), De Novo grants (DEN) and premarket approvals (P), e.g. K202243.
 CLEARANCE_PATTERN = re.compile(r"^(K|DEN|P)\d{6}$")
@@ -86,6 +90,10 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
         problem("email", f"clinic 'email' is '{email}', which is not an email address: write it "
                          "like hello@example.com, or leave it empty")
     problems.extend(_hours_problems(clinic.get("hours") or [], config_path))
+    spoken = clinic.get("languages_spoken") or []
+    if not isinstance(spoken, list) or not all(LANGUAGE_CODE.match(str(code)) for code in spoken):
+        problem("languages_spoken", f"clinic 'languages_spoken' is {spoken!r}: write the languages the phone team "
+                                    "speaks as a list of two-letter codes, e.g. [en, es], or [] if not known")
     problems.extend(Problem(path, setting_line(config_path, *CLINIC, key), message)
                     for key, message in _answer_problems(clinic))
     return problems
@@ -144,27 +152,34 @@ def _hours_problems(hours: Any, config_path: Path) -> list[Problem]:
     return problems
 
 
-def twelve_hour(value: str) -> str:
-    """A 24-hour time as patients say it: "09:00" -> "9 am", "17:30" -> "5:30 pm", "12:00" -> "noon"."""
+def twelve_hour(value: str, words: dict | None = None) -> str:
+    """A 24-hour time as patients say it: "09:00" -> "9 am", "17:30" -> "5:30 pm", "12:00" -> "noon" (in another
+    language with `words`, extra.ui: hours_am, hours_pm, hours_noon)."""
+    words = words or {}
     moment = time.fromisoformat(value)
     if moment == time(12):
-        return "noon"
+        return str(words.get("hours_noon") or "noon")
     hour = moment.hour % 12 or 12
     minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{hour}{minutes} {'am' if moment.hour < 12 else 'pm'}"
+    half = (words.get("hours_am") or "am") if moment.hour < 12 else (words.get("hours_pm") or "pm")
+    return f"{hour}{minutes} {half}"
 
 
-def opening_hours(hours: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """Each day of the settings as patients read it: {"day": "Monday", "text": "9 am to 5 pm"} or "Closed"."""
-    return [{"day": str(entry["day"]),
-             "text": "Closed" if entry.get("closed") else f"{twelve_hour(str(entry['opens']))} to "
-                                                          f"{twelve_hour(str(entry['closes']))}"}
+def opening_hours(hours: list[dict[str, Any]], words: dict | None = None) -> list[dict[str, str]]:
+    """Each day of the settings as patients read it: {"day": "Monday", "text": "9 am to 5 pm"} or "Closed"; in
+    another language with `words` (extra.ui: days, hours_range, hours_closed and the words of twelve_hour)."""
+    words = words or {}
+    days, closed = words.get("days") or {}, str(words.get("hours_closed") or "Closed")
+    span = str(words.get("hours_range") or "{opens} to {closes}")
+    return [{"day": str(days.get(str(entry["day"])) or entry["day"]),
+             "text": closed if entry.get("closed") else span.format(opens=twelve_hour(str(entry["opens"]), words),
+                                                                   closes=twelve_hour(str(entry["closes"]), words))}
             for entry in hours]
 
 
 def display_values(clinic: dict[str, Any]) -> dict[str, str]:
     """What templates and placeholders show: the phone in national format, its tel: link, and the rest as text."""
-    values = {key: _as_text(clinic.get(key)) for key in sorted(KNOWN_KEYS - {"hours"})}
+    values = {key: _as_text(clinic.get(key)) for key in sorted(KNOWN_KEYS - LIST_KEYS)}
     values["adds_serums_or_prp"] = values["adds_serums_or_prp"].lower()
     for key, scheme in (("phone", "tel:"), ("sms", "sms:"), ("after_hours_phone", "tel:")):
         number = parse_phone(values[key]) if values[key] else None

@@ -48,7 +48,12 @@ def date_problem(value: object) -> str:
     return f"'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-11-25"
 
 
-def long_date(value: object) -> str:
-    """A front-matter date as patients read it ("June 1, 2026"), whether YAML gave a date or quoted text."""
+def long_date(value: object, words: dict | None = None) -> str:
+    """A front-matter date as patients read it ("June 1, 2026"), whether YAML gave a date or quoted text; in
+    another language with `words` (extra.ui: its `date` pattern and `months`, e.g. "1 de junio de 2026")."""
     day = as_date(value)
-    return f"{day:%B} {day.day}, {day.year}" if day else str(value)
+    if not day:
+        return str(value)
+    if words and words.get("date") and len(words.get("months") or []) == 12:
+        return str(words["date"]).format(month=words["months"][day.month - 1], day=day.day, year=day.year)
+    return f"{day:%B} {day.day}, {day.year}"

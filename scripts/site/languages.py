@@ -5,13 +5,16 @@ the English page it translates (`translation_of:`) and the English commit it tra
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import yaml
 
-from scripts.site.front_matter import load_front_matter
+from scripts.site.front_matter import load_front_matter, split_front_matter
+from scripts.site.settings import load_settings
 
 ENGLISH = "en"
 TRANSLATIONS = ("es",)
@@ -84,3 +87,26 @@ def _relative(target: str, here: str) -> str:
     """A link from the page at path `here` to the path `target`, relative, so it works under any host or folder."""
     link = posixpath.relpath(target, here if here.endswith("/") else posixpath.dirname(here))
     return link + "/" if target.endswith("/") and not link.endswith("/") else link
+
+
+SECTION = re.compile(r"^##\s+(.+?)\s*\{\s*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
+
+
+def link_sheet(language: Language) -> list[dict[str, Any]]:
+    """A translation's pages in its menu's order, each with its title, description, address (relative to the
+    English site's root, e.g. "es/riesgos/") and its sections with explicit ids: for the staff link sheet."""
+    nav = (load_settings(language.config).get("nav") or []) if language.config.is_file() else []
+    pages = []
+    for entry in nav:
+        name = entry if isinstance(entry, str) else next(iter(entry.values()), "") if isinstance(entry, dict) else ""
+        source = language.docs / str(name)
+        if not str(name).endswith(".md") or not source.is_file():
+            continue
+        text = source.read_text(encoding="utf-8")
+        meta = load_front_matter(text)
+        body = split_front_matter(text)[1]
+        pages.append({"title": str(meta.get("title") or ""), "description": str(meta.get("description") or ""),
+                      "url": language.prefix + page_address(str(name)),
+                      "sections": [{"title": re.sub(r"[*_`]", "", title), "id": anchor}
+                                   for title, anchor in SECTION.findall(body)]})
+    return pages

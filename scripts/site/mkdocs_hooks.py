@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -43,11 +43,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _fail(clinic.validate_clinic(details, config_path.relative_to(root))
           + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root)))
     extra["contact"] = clinic.display_values(details)
-    extra["opening_hours"] = clinic.opening_hours(details.get("hours") or [])
+    extra["opening_hours"] = clinic.opening_hours(details.get("hours") or [], extra.get("ui") or {})
     extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
     extra["sources"] = sources.load_sources(root)
-    extra["claims"] = load_claims(root)
+    extra["claims"] = load_claims(root, extra.get("language") or "en")
     extra["today"] = day
+    # The staff link sheet (English site) also lists each translation's pages and sections.
+    extra["translated_link_sheets"] = [
+        {"lang": language.code, "pages": languages.link_sheet(language)}
+        for language in languages.languages(root)[1:]] if (extra.get("language") or "en") == "en" else []
     return config
 
 
@@ -93,6 +97,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["review_state"] = review_state(page.meta, extra["today"]).value
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [],
-                                       extra.get("treatment") or {}, review_state(page.meta, extra["today"]))
+                                       extra.get("treatment") or {}, review_state(page.meta, extra["today"]),
+                                       extra.get("language") or "en")
     context["json_ld"] = structured_data.to_script_json(graph)
     return context

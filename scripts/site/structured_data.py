@@ -33,9 +33,10 @@ def _clinic(contact: dict[str, str], hours: list[dict[str, str]], site_url: str)
 
 
 def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict[str, str],
-               hours: list[dict[str, str]], treatment: dict[str, str], review: ReviewState) -> list[dict[str, Any]]:
-    """The JSON-LD objects for one page: always the clinic; on clinical pages the web page and the treatment
-    it is about (extra.treatment), with its review once a clinician has reviewed it."""
+               hours: list[dict[str, str]], treatment: dict[str, str], review: ReviewState,
+               language: str = "en") -> list[dict[str, Any]]:
+    """The JSON-LD objects for one page: always the clinic; on clinical pages the web page (in `language`) and
+    the treatment it is about (extra.treatment), with its review once a clinician has reviewed it."""
     clinic = _clinic(contact, hours, site_url)
     graph: list[dict[str, Any]] = [clinic]
     if meta.get("clinical"):
@@ -44,6 +45,7 @@ def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict
             "name": meta.get("title", ""),
             "description": meta.get("description", ""),
             "url": page_url,
+            "inLanguage": language,
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "publisher": {"@type": "MedicalClinic", "name": contact["name"]},
             "about": {

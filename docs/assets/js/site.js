@@ -30,11 +30,18 @@
     });
   }
 
+  /* The page's words for what this script adds, in the page's language (extra.ui, written by main.html). */
+  function word(name, fallback) {
+    var words = document.querySelector(".site-words");
+    return (words && words.getAttribute("data-" + name)) || fallback;
+  }
+
   function copyText(text, done) {
+    var ask = function () { window.prompt(word("copy-prompt", "Copy this link:"), text); };
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(done, function () { window.prompt("Copy this link:", text); });
+      navigator.clipboard.writeText(text).then(done, ask);
     } else {
-      window.prompt("Copy this link:", text);
+      ask();
     }
   }
 
@@ -55,7 +62,7 @@
   /* An icon button at the end of every section heading, for staff on touch screens and keyboards (site.css
    * shows it). The heading is named by its own words, so the button is not read as part of its title. */
   function addCopyLinkButtons() {
-    var label = "Copy link to this section";
+    var label = word("copy-link", "Copy link to this section");
     document.querySelectorAll(".md-content h2[id], .md-content h3[id]").forEach(function (heading) {
       if (heading.querySelector(".copy-link") || heading.closest(".cta-block, .page-sources")) return;
       var words = heading.cloneNode(true);
@@ -69,7 +76,7 @@
       button.addEventListener("click", function () {
         copyText(new URL("#" + heading.id, window.location.href).href, function () {
           button.classList.add("copy-link--done");
-          button.setAttribute("aria-label", "Link copied");
+          button.setAttribute("aria-label", word("link-copied", "Link copied"));
           setTimeout(function () {
             button.classList.remove("copy-link--done");
             button.setAttribute("aria-label", label);
