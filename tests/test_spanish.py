@@ -189,3 +189,13 @@ def test_a_promotion_without_spanish_text_is_not_on_spanish_pages(browser, spani
     with serve(spanish_speaking_site, port) as url, open_context(browser, url, PHONE) as (page, _):
         page.goto(url + "es/antes/")
         assert page.locator(".promotion").all_inner_texts() == [BOTH["text_es"]]
+
+
+def test_a_source_in_english_says_so_on_spanish_pages_and_not_on_english_ones(built_site: Path) -> None:
+    spanish = (built_site / "es" / "riesgos" / "index.html").read_text(encoding="utf-8")
+    sources = spanish[spanish.index('<section class="page-sources"'):]
+    sources = sources[:sources.index("</section>")]
+    assert sources.count("<li>") == sources.count("(en inglés)") > 0  # every listed source is in English today
+    assert sources.count('hreflang="en"') == sources.count("<li>")
+    english = (built_site / "risks" / "index.html").read_text(encoding="utf-8")
+    assert "(en inglés)" not in english
