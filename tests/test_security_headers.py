@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scripts.built_site import page_paths
 from scripts.release.security_headers import inline_script_hashes, parse_headers_file
 from tests.browser_helpers import open_context
 from tests.conftest import DESKTOP, PHONE
@@ -50,20 +49,6 @@ def test_every_page_carries_the_policy_in_a_meta_tag_before_any_script(built_sit
         assert meta, html_file
         assert "frame-ancestors" not in meta.group(1) and "unsafe-inline" not in meta.group(1)
         assert meta.start() < html.index("<script"), html_file
-
-
-def test_no_page_reports_a_policy_violation_at_phone_and_desktop_size(browser, base_url, built_site) -> None:
-    problems = []
-    for viewport in (PHONE, DESKTOP):
-        with open_context(browser, base_url, viewport) as (page, log):
-            page.add_init_script("window.__violations = [];document.addEventListener('securitypolicyviolation',"
-                                 " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
-            for path in page_paths(built_site):
-                page.goto(base_url + path, wait_until="networkidle")
-                problems += [f"/{path}: {v}" for v in page.evaluate("window.__violations")]
-                problems += [f"/{path}: {e}" for e in log.console_errors]
-                log.console_errors.clear()
-    assert not problems, "\n".join(problems)
 
 
 def test_instant_navigation_works_under_the_policy(browser, base_url) -> None:
