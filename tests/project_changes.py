@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.release.url_contract import CONTRACT, read_contract
+from scripts.site.addresses import page_url
 from scripts.site.settings import SettingPath, load_settings, with_settings
 
 REWORDED = "Looking after your skin at first"
@@ -17,10 +18,6 @@ REWORDED = "Looking after your skin at first"
 def set_settings(project: Path, changes: dict[SettingPath, Any]) -> None:
     config = project / "mkdocs.yml"
     config.write_text(with_settings(config.read_text(encoding="utf-8"), changes), encoding="utf-8")
-
-
-def page_url(page: str) -> str:
-    return "/" if page == "index.md" else "/" + page.removesuffix(".md") + "/"
 
 
 def contract_sections(project: Path, page: str) -> list[str]:

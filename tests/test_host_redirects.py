@@ -6,8 +6,9 @@ from pathlib import Path
 
 from scripts.built_site import parse
 from scripts.built_site import target_file as page_file
-from scripts.release.host_redirects import page_url, redirect_pairs
+from scripts.release.host_redirects import redirect_pairs
 from scripts.release.url_contract import CONTRACT, read_contract
+from scripts.site.addresses import page_url
 from scripts.site.settings import load_settings
 from scripts.site.settings import redirect_maps as settings_redirect_maps
 from tests.browser_helpers import open_context
@@ -26,6 +27,7 @@ def contract_sections(page: str) -> list[str]:
 def test_page_urls_follow_the_sites_directory_urls() -> None:
     assert page_url("before.md") == "/before/"
     assert page_url("index.md") == "/"
+    assert page_url("es/index.md") == "/es/" and page_url("reindex.md") == "/reindex/"
     assert page_url("aftercare.md#recovery-timeline") == "/aftercare/#recovery-timeline"
 
 

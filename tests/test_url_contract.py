@@ -16,9 +16,10 @@ from scripts.release.url_contract import (
     redirect_targets,
     updated_contract,
 )
+from scripts.site.addresses import page_url
 from scripts.site.settings import load_settings, redirect_maps
 from tests.conftest import ROOT, TEST_TODAY, copy_project, run_build
-from tests.project_changes import REWORDED, contract_sections, move_page, page_url, page_with_sections, reword_heading
+from tests.project_changes import REWORDED, contract_sections, move_page, page_with_sections, reword_heading
 
 CONTRACT_URLS = read_contract(ROOT / CONTRACT)
 

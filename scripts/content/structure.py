@@ -12,6 +12,7 @@ import yaml
 
 from scripts.problems import Problem, Severity
 from scripts.release.url_contract import CONTRACT, read_contract
+from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter
 from scripts.site.settings import redirect_maps, setting_line
 
@@ -28,12 +29,6 @@ def nav_pages(nav: Any) -> list[str]:
     if isinstance(nav, dict):
         return [page for value in nav.values() for page in nav_pages(value)]
     return []
-
-
-def page_url(markdown_path: str) -> str:
-    """The address of a page of docs/, as MkDocs publishes it (use_directory_urls)."""
-    stem = markdown_path.removesuffix(".md")
-    return "/" if stem == "index" else "/" + stem.removesuffix("/index") + "/"
 
 
 def _not_in_nav(settings: dict[str, Any]) -> set[str]:

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
-def page_url(markdown_path: str) -> str:
-    """The directory URL of a Markdown page: `before.md` -> `/before/`, `index.md` -> `/`."""
-    if markdown_path.startswith(("http://", "https://")):
-        return markdown_path
-    stem, _, fragment = markdown_path.partition("#")
-    stem = stem.removesuffix(".md").removesuffix("index").rstrip("/")
-    url = f"/{stem}/" if stem else "/"
-    return url + (f"#{fragment}" if fragment else "")
+from scripts.site.addresses import page_url
 
 
 def redirect_pairs(redirect_maps: dict[str, str]) -> list[tuple[str, str]]:

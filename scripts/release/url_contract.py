@@ -16,7 +16,7 @@ from pathlib import Path
 from scripts.built_site import parse
 from scripts.built_site import target_file as page_file
 from scripts.project import project_root
-from scripts.release.host_redirects import page_url
+from scripts.site.addresses import page_url
 from scripts.site.settings import load_settings, redirect_maps
 
 ROOT = project_root()

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.settings import load_settings
 
@@ -60,9 +61,8 @@ def translations(root: Path, code: str) -> dict[str, str]:
 
 
 def page_address(page: str) -> str:
-    """The address of a page inside its language's docs folder, relative to that language's root (use_directory_urls)."""
-    stem = page.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+    """The address of a page inside its language's docs folder, relative to that language's root."""
+    return page_url(page).removeprefix("/")
 
 
 def alternates(root: Path, language: str, page: str, meta: dict, site_url: str) -> list[dict[str, str]]:
