@@ -5,6 +5,7 @@ very changes they describe."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,12 @@ from scripts.site.addresses import page_url
 from scripts.site.settings import SettingPath, load_settings, with_settings
 
 REWORDED = "Looking after your skin at first"
+
+
+def git(project: Path, *args: str) -> str:
+    """Run git in a copy of the project as a test author; its output."""
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=project,
+                          check=True, capture_output=True, text=True).stdout
 
 
 def set_settings(project: Path, changes: dict[SettingPath, Any]) -> None:

@@ -12,8 +12,9 @@ import pytest
 
 from scripts.content.check import check_site
 from scripts.release.url_contract import CONTRACT, read_contract
-from scripts.site.settings import load_settings, with_settings
+from scripts.site.settings import load_settings
 from tests.conftest import ROOT, copy_project, run_build
+from tests.project_changes import set_settings
 
 
 @pytest.fixture
@@ -30,9 +31,6 @@ def errors(project: Path) -> list[str]:
     return [str(problem) for problem in check_site(project) if problem.severity == "error"]
 
 
-def set_settings(project: Path, changes: dict) -> None:
-    config = project / "mkdocs.yml"
-    config.write_text(with_settings(config.read_text(encoding="utf-8"), changes), encoding="utf-8")
 
 
 def edit(project: Path, page: str, old: str, new: str) -> int:

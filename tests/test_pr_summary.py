@@ -3,17 +3,11 @@ content check found and which new addresses the URL contract will list."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from scripts.release.pr_summary import summary
 from tests.conftest import copy_project
-from tests.project_changes import page_with_sections
-
-
-def git(project: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=project,
-                   check=True, capture_output=True)
+from tests.project_changes import git, page_with_sections
 
 
 def test_the_summary_lists_changed_pages_grades_and_new_addresses(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from scripts.release.review_gate import unreviewed_pages
 from scripts.site.languages import translations
 from scripts.site.settings import with_settings
 from tests.conftest import copy_project
+from tests.project_changes import git
 
 REAL_URL = "https://www.example-clinic.test/"
 REVIEWED = "reviewed_by: Dr. Test Reviewer\nlast_reviewed: 2026-03-01\nnext_review: {next}\n"
@@ -81,10 +82,6 @@ def test_a_failed_publish_leaves_the_published_site_exactly_as_it_was(project: P
     assert (public / "index.html").read_text(encoding="utf-8") == "live site"
 
 
-def git(project: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-                            cwd=project, capture_output=True, text=True, check=True)
-    return result.stdout
 
 
 def commit_reviewed_site(project: Path) -> None:

@@ -16,6 +16,7 @@ from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import translations
 from scripts.site.settings import load_settings
 from tests.conftest import ROOT
+from tests.project_changes import git
 
 ENGLISH, SPANISH = sorted(translations(ROOT, "es").items())[0]  # e.g. aftercare.md, es/cuidados-despues.md
 
@@ -68,9 +69,6 @@ def test_a_translation_without_its_link_to_the_english_page(project: Path) -> No
     assert any(e.startswith(f"docs/{SPANISH}") and "'translation_of' is 'after-care.md'" in e for e in found(project))
 
 
-def git(project: Path, *args: str) -> str:
-    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=project,
-                          check=True, capture_output=True, text=True).stdout
 
 
 def test_a_translation_left_behind_by_its_english_page(project: Path) -> None:
