@@ -11,8 +11,7 @@ from scripts.site.dates import as_date
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, languages
 from scripts.site.review import ReviewState, review_state
-
-LANGUAGE_NAMES = {"es": "Spanish"}
+from scripts.site.settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -32,18 +31,20 @@ class GateResult:
 def review_gate(root: Path, today: date) -> GateResult:
     """Every clinical page's review state, with its history from git."""
     blocking, versions = [], {}
+    names = (load_settings(root / "mkdocs.yml").get("extra") or {}).get("languages") or {}
     for language in languages(root):
+        name = (names.get(language.code) or {}).get("in_english") or language.code
         for file in language.pages:
             meta = load_front_matter(file.read_text(encoding="utf-8"))
             if meta.get("clinical") is True:
-                blocking += _page_gate(root, file, meta, language.code, today, versions)
+                blocking += _page_gate(root, file, meta, language.code, name, today, versions)
     return GateResult(blocking, versions)
 
 
-def _page_gate(root: Path, file: Path, meta: dict, language: str, today: date,
+def _page_gate(root: Path, file: Path, meta: dict, language: str, language_name: str, today: date,
                versions: dict[Path, ReviewedVersion]) -> list[str]:
     shown = file.relative_to(root)
-    reviewer = "the medical team" if language == ENGLISH else f"a clinician who speaks {LANGUAGE_NAMES[language]}"
+    reviewer = "the medical team" if language == ENGLISH else f"a clinician who speaks {language_name}"
     blocking = []
     version = reviewed_version(root, file)
     state = review_state(meta, today, None if version is None else version.changed_since)
