@@ -97,6 +97,13 @@ def spanish_ease(texts: list[str] | list[tuple[int, str]]) -> float:
     return round(fernandez_huerta(joined), 1) if joined else 100.0
 
 
+def longest_blocks(texts: list[tuple[int, str]], n: int = 3) -> list[tuple[int, str]]:
+    """The n longest blocks of prose, longest first, with their lines: where a Spanish page is hardest to read
+    (reading ease has no per-sentence grade to rank by)."""
+    ranked = sorted(((len(text.split()), line, text) for line, text in texts), reverse=True)
+    return [(line, text) for _, line, text in ranked[:n]]
+
+
 def target_ease(meta: dict) -> int:
     """A Spanish page's lowest reading ease, from its `reading_grade`: 80 ("fácil") for grade 6 or lower, 70
     ("bastante fácil") up to grade 8 (the default), 60 ("normal") above it (pages for staff and reviewers)."""
@@ -299,8 +306,7 @@ def table(docs: Path) -> tuple[str, bool]:
         if path.parent.name == "es":
             value, target = spanish_ease(prose), target_ease(meta)
             passed = value >= target
-            longest = sorted(((len(t.split()), n, t) for n, t in prose), reverse=True)[:3]
-            hardest = "<br>".join(f"line {n}: {t.replace('|', '/')}" for _, n, t in longest)
+            hardest = "<br>".join(f"line {n}: {t.replace('|', '/')}" for n, t in longest_blocks(prose))
             spanish.append(f"| es/{path.name} | {value} | {target} | {'pass' if passed else 'FAIL'} | {hardest} |")
         else:
             value, target = grade(prose), target_grade(meta)

@@ -23,9 +23,9 @@ def check_reading(page: Page, clinic: dict[str, Any] | None, html: str | None = 
         ease, target = readability.spanish_ease(prose), readability.target_ease(page.meta)
         if ease >= target:
             return problems
-        longest = sorted(((len(t.split()), n, t) for n, t in prose), reverse=True)[:3]
-        listed = "; ".join(f"line {n}: \"{t}\"" for _, n, t in longest)
-        return problems + [Problem(page.path, longest[0][1] if longest and longest[0][1] else page.key_line("title"),
+        longest = readability.longest_blocks(prose)
+        listed = "; ".join(f"line {n}: \"{t}\"" for n, t in longest)
+        return problems + [Problem(page.path, longest[0][0] if longest and longest[0][0] else page.key_line("title"),
                                    f"reading ease (Fernández-Huerta) {ease} is below this page's target of {target}: "
                                    f"use shorter sentences and shorter words, starting with the longest: {listed}")]
     grade, target = readability.grade(prose), readability.target_grade(page.meta)
