@@ -109,9 +109,14 @@ SLOW_MODULES = {"test_lighthouse", "test_html_validity", "test_nginx_recipe", "t
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test `browser` (it opens Chromium) or `slow`, so `make test-fast` can leave them out."""
+    """Mark each test `browser` (it opens Chromium) or `slow`, so `make test-fast` can leave them out; then put
+    the modules with such tests first, so the two workers end together on the many short tests, instead of one of
+    them starting a long module at the end."""
     for item in items:
         if {"browser", "base_url"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
         if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+    long_modules = {item.module.__name__ for item in items if item.get_closest_marker("browser")
+                    or item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.module.__name__ not in long_modules)  # stable: each module's order stays

@@ -1,31 +1,130 @@
-"""Every page of the built site loads in Chromium, at phone and desktop size, privately, without errors and
-without breaking the site's Content-Security-Policy (each page is loaded once per size and checked for all)."""
+"""Every page of the built site in Chromium, at phone and desktop size, in the light and the dark scheme: it loads
+privately, without errors and within the site's Content-Security-Policy; axe-core (WCAG 2.0-2.2 A/AA and best
+practices) finds no violation; and controls are big enough to tap.
+
+Each page is opened once per size and scheme and everything is checked on that one visit; the tests read what the
+visit found. The dark scheme changes colours only (the `prefers-color-scheme: dark` blocks of docs/assets/css/site.css),
+so in it axe runs its colour rules, and every rule runs in the light scheme.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
 from scripts.built_site import page_paths
+from scripts.quiet_network import open_settled
 from tests.browser_helpers import open_context
-from tests.conftest import DESKTOP, PHONE
+from tests.conftest import DESKTOP, PHONE, ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
+SCHEMES = ("light", "dark")
+
+# Runs axe on the page as `runOnly` tags would, all of them or only its colour rules (axe tags those
+# "cat.color"; experimental rules stay out, as they do when axe runs by tag).
+RUN_AXE = """([tags, coloursOnly]) => {
+  if (!coloursOnly) return axe.run(document, {runOnly: {type: "tag", values: tags}});
+  const rules = axe.getRules(tags)
+    .filter((rule) => rule.tags.includes("cat.color") && !rule.tags.includes("experimental"));
+  return axe.run(document, {runOnly: {type: "rule", values: rules.map((rule) => rule.ruleId)}});
+}"""
+
+# Controls outside running text: 24 px at least (WCAG 2.2 target size), the call and book buttons 44 px.
+SMALL_CONTROLS = """() => [...document.querySelectorAll(
+        'button, label.md-icon, .md-header a, .md-footer a, .call-bar a, .cta-button, .copy-link')]
+    .filter(e => { const s = getComputedStyle(e);
+        return e.offsetParent !== null && s.visibility !== 'hidden'
+            && s.opacity !== '0' && s.pointerEvents !== 'none'; })
+    .map(e => { const b = e.getBoundingClientRect();
+        const big = e.matches('.call-bar a, .cta-button') ? 44 : 24;
+        return {html: e.outerHTML.slice(0, 70), w: b.width, h: b.height, big}; })
+    .filter(b => b.w < b.big || b.h < b.big)"""
+
+# Records each policy violation from the start of every page load.
+RECORD_VIOLATIONS = ("window.__violations = [];document.addEventListener('securitypolicyviolation',"
+                     " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_every_page_loads_without_errors_policy_violations_or_third_party_requests(browser, base_url, built_site,
-                                                                                  viewport) -> None:
-    problems = []
-    with open_context(browser, base_url, viewport) as (page, log):
-        page.add_init_script("window.__violations = [];document.addEventListener('securitypolicyviolation',"
-                             " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+@dataclass
+class Visit:
+    """What one size and scheme's visit of every page found, as lines naming the page."""
+
+    size: str
+    scheme: str
+    loading: list[str] = field(default_factory=list)
+    accessibility: list[str] = field(default_factory=list)
+    small_controls: list[str] = field(default_factory=list)
+    pages: int = 0
+
+
+def visit_every_page(browser, base_url: str, built_site: Path, size: str, scheme: str) -> Visit:
+    visit = Visit(size, scheme)
+    axe_source = AXE.read_text(encoding="utf-8")
+    with open_context(browser, base_url, SIZES[size], scheme) as (page, log):
+        page.add_init_script(RECORD_VIOLATIONS)
         for path in page_paths(built_site):
-            response = page.goto(base_url + path, wait_until="networkidle")
-            problems += [f"/{path}: policy violation: {v}" for v in page.evaluate("window.__violations")]
+            where = f"/{path} ({size}, {scheme})"
+            response = open_settled(page, base_url + path)
+            visit.loading += [f"{where}: policy violation: {v}" for v in page.evaluate("window.__violations")]
             if path != "404.html" and (response is None or response.status != 200):
-                problems.append(f"/{path}: HTTP {response.status if response else 'no response'}")
-            for error in log.console_errors:
-                problems.append(f"/{path}: console error: {error}")
-            for url in log.third_party_requests:
-                problems.append(f"/{path}: request to a third party: {url}")
+                visit.loading.append(f"{where}: HTTP {response.status if response else 'no response'}")
+            visit.loading += [f"{where}: console error: {error}" for error in log.console_errors]
+            visit.loading += [f"{where}: request to a third party: {url}" for url in log.third_party_requests]
+
+            visit.small_controls += [f"{where}: {b['w']:.0f}x{b['h']:.0f} px, needs {b['big']}: {b['html']}"
+                                     for b in page.evaluate(SMALL_CONTROLS)]
+
+            # Evaluated, not added as a <script>: the page's policy rightly forbids inline scripts.
+            page.evaluate(axe_source)
+            result = page.evaluate(RUN_AXE, [AXE_TAGS, scheme == "dark"])
+            visit.accessibility += [f"{where}: {violation['id']}: {violation['help']} at "
+                                    f"{' '.join(node['target'])}: {node['failureSummary']}"
+                                    for violation in result["violations"] for node in violation["nodes"]]
             log.console_errors.clear()
             log.third_party_requests.clear()
-    assert not problems, "\n".join(problems)
+            visit.pages += 1
+    return visit
+
+
+class EveryPage:
+    """The checks on one visit of every page at the size and scheme a subclass names. Each subclass is one unit of
+    work for the test workers (`--dist loadscope`), so its pages are visited once."""
+
+    size: str
+    scheme: str
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def visit(cls, browser, base_url, built_site) -> Visit:
+        assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does)"
+        return visit_every_page(browser, base_url, built_site, cls.size, cls.scheme)
+
+    def test_every_page_loads_without_errors_policy_violations_or_third_party_requests(self, visit: Visit) -> None:
+        assert visit.pages, "no page was visited"
+        assert not visit.loading, "\n".join(visit.loading)
+
+    def test_axe_finds_no_violation_on_any_page(self, visit: Visit) -> None:
+        assert not visit.accessibility, "\n".join(visit.accessibility)
+
+    def test_controls_outside_running_text_are_at_least_24_pixels_and_call_book_44(self, visit: Visit) -> None:
+        assert not visit.small_controls, "\n".join(visit.small_controls)
+
+
+class TestOnAPhoneInLight(EveryPage):
+    size, scheme = "phone", "light"
+
+
+class TestOnAPhoneInDark(EveryPage):
+    size, scheme = "phone", "dark"
+
+
+class TestOnADesktopInLight(EveryPage):
+    size, scheme = "desktop", "light"
+
+
+class TestOnADesktopInDark(EveryPage):
+    size, scheme = "desktop", "dark"

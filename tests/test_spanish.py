@@ -3,7 +3,7 @@ search, the Spanish 404 page, the templates' words in Spanish, the note that cal
 and promotions in Spanish.
 
 Accessibility (axe), the strict CSP and the first-visit budgets are checked on every page of the built site,
-Spanish pages included, by tests/test_accessibility.py, tests/test_security_headers.py and tests/test_budgets.py;
+Spanish pages included, by tests/test_pages_in_browser.py, tests/test_security_headers.py and tests/test_budgets.py;
 the first test here makes sure the Spanish pages really are among those pages.
 """
 

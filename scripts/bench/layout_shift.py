@@ -1,8 +1,8 @@
 """Cumulative layout shift of a page load in Chromium, with font files held back so a late font would show.
 
-Every request Chromium classes as a font (or whose name is a font file's) waits `font_delay_ms` before it goes
-on; other requests are untouched. After the network is idle, a buffered PerformanceObserver sums the
-`layout-shift` entries that were not caused by user input, and names the elements that moved.
+Every request Chromium classes as a font (or whose name is a font file's) waits before it goes on; other requests
+are untouched. Once the page has settled, a buffered PerformanceObserver sums the `layout-shift` entries that were
+not caused by user input, and names the elements that moved.
 """
 
 from __future__ import annotations
@@ -45,21 +45,27 @@ class LayoutShift:
     delayed_fonts: tuple[str, ...]
 
 
-def measure_layout_shift(page: Any, url: str, font_delay_ms: int, settle_ms: int = 500) -> LayoutShift:
-    """Load `url` in `page` with fonts delayed by `font_delay_ms`; return the layout shift once it settles."""
-    delayed: list[str] = []
+class FontHoldBack:
+    """Holds every font request of `page` back by `delay_ms` (other requests go on untouched) until `release()`."""
 
-    def delay_fonts(route: Any) -> None:
+    def __init__(self, page: Any, delay_ms: int) -> None:
+        self.page = page
+        self.delay_ms = delay_ms
+        self.delayed: list[str] = []
+        page.route("**/*", self._delay_fonts)
+
+    def _delay_fonts(self, route: Any) -> None:
         request = route.request
         if is_font(request.url, request.resource_type):
-            delayed.append(request.url)
-            page.wait_for_timeout(font_delay_ms)  # yields to Playwright: other requests go on meanwhile
+            self.delayed.append(request.url)
+            self.page.wait_for_timeout(self.delay_ms)  # yields to Playwright: other requests go on meanwhile
         route.fallback()  # on to the context's own routing
 
-    page.route("**/*", delay_fonts)
-    try:
-        page.goto(url, wait_until="networkidle")
-        result = page.evaluate(_OBSERVE_SHIFTS, settle_ms)
-    finally:
-        page.unroute("**/*", delay_fonts)
-    return LayoutShift(float(result["score"]), tuple(result["moved"]), tuple(delayed))
+    def release(self) -> None:
+        self.page.unroute("**/*", self._delay_fonts)
+
+
+def layout_shift_so_far(page: Any, delayed_fonts: list[str], settle_ms: int) -> LayoutShift:
+    """The layout shift of the page's load until now and for `settle_ms` more."""
+    result = page.evaluate(_OBSERVE_SHIFTS, settle_ms)
+    return LayoutShift(float(result["score"]), tuple(result["moved"]), tuple(delayed_fonts))

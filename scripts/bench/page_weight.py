@@ -8,7 +8,6 @@ Use a fresh browser context for each page, so that nothing comes from the cache.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -78,29 +77,21 @@ def _transfer(request: Any) -> Transfer:
     return Transfer(request.url, request.resource_type, content_type, len(body), compressed_size(body, content_type))
 
 
-def measure_first_visit(page: Any, url: str, settle_ms: int = 750) -> PageWeight:
-    """Open `url` in `page` (a Playwright page of a fresh context), wait until the network has been idle for
-    `settle_ms` (the search worker and its index load after the page), and return what was transferred."""
-    finished: list[Any] = []
-    last_activity = [time.monotonic()]
+class TransferRecorder:
+    """Every http(s) request a page makes from now until `weight()`, with its response body's size."""
 
-    def record(request: Any) -> None:
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.finished: list[Any] = []
+        page.on("requestfinished", self._record)
+        page.on("requestfailed", self._record)
+
+    def _record(self, request: Any) -> None:
         if request.url.startswith(("http:", "https:")):
-            finished.append(request)
-        last_activity[0] = time.monotonic()
+            self.finished.append(request)
 
-    def touch(_: Any) -> None:
-        last_activity[0] = time.monotonic()
-
-    page.on("request", touch)
-    page.on("requestfinished", record)
-    page.on("requestfailed", record)
-    try:
-        page.goto(url, wait_until="networkidle")
-        while (time.monotonic() - last_activity[0]) * 1000 < settle_ms:
-            page.wait_for_timeout(100)
-    finally:
-        page.remove_listener("request", touch)
-        page.remove_listener("requestfinished", record)
-        page.remove_listener("requestfailed", record)
-    return PageWeight(url, tuple(_transfer(request) for request in finished))
+    def weight(self, url: str) -> PageWeight:
+        """Stop recording; what was transferred, as the first visit of `url`."""
+        self.page.remove_listener("requestfinished", self._record)
+        self.page.remove_listener("requestfailed", self._record)
+        return PageWeight(url, tuple(_transfer(request) for request in self.finished))
