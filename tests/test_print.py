@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from scripts.built_site import page_paths
+from scripts.quiet_network import open_settled
 from tests.browser_helpers import open_context
 from tests.conftest import CONTACT, DESKTOP
 
@@ -78,11 +79,12 @@ def sheet_texts(pdf: Path) -> list[str]:
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
-def decode_qr(pdf: Path, sheet: int = 1) -> list[str]:
-    """The QR codes zbarimg finds on one printed sheet, rendered at 150 dpi."""
+def decode_qr(pdf: Path) -> list[str]:
+    """The QR codes zbarimg finds at the top of the first printed sheet (its top 4 inches, at 150 dpi), where the
+    code belongs: beside the clinic's name, phone and the page's address."""
     image = pdf.with_suffix("")
-    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", str(sheet), "-l", str(sheet), "-singlefile", str(pdf),
-                    str(image)], check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", "-x", "0", "-y", "0", "-W", "1400",
+                    "-H", str(4 * 150), "-singlefile", str(pdf), str(image)], check=True)
     result = subprocess.run(["zbarimg", "--quiet", "--raw", str(image) + ".png"], capture_output=True, text=True)
     return result.stdout.splitlines()
 
@@ -96,7 +98,7 @@ def printouts(browser, base_url, built_site, tmp_path_factory) -> list[Printout]
         for path in page_paths(built_site):
             if path.endswith("404.html"):  # each language's 404 page
                 continue
-            page.goto(base_url + path, wait_until="networkidle")
+            open_settled(page, base_url + path)
             facts = page.evaluate(FACTS_SCRIPT, SHORT_LIST)
             for paper in PAPERS:
                 pdf = folder / f"{path.strip('/').replace('/', '-') or 'home'}-{paper}.pdf"
@@ -159,7 +161,7 @@ def test_no_care_card_is_split_across_sheets(printouts, browser, base_url, tmp_p
     problems = []
     with open_context(browser, base_url, DESKTOP) as (page, _):
         for path, cards in with_cards.items():
-            page.goto(base_url + path, wait_until="networkidle")
+            open_settled(page, base_url + path)
             for paper in PAPERS:
                 for scale in CARD_SCALES:
                     pdf = tmp_path / f"cards-{paper}-{scale}.pdf"
