@@ -3,7 +3,7 @@ enforces the deterministic ones."""
 
 from __future__ import annotations
 
-# A first visit of any page, everything included (HTML, CSS, JS, fonts, images, the search worker and index).
+# A first visit of any page, everything included (HTML, CSS, JS, fonts, images, the search index).
 MAX_FIRST_VISIT_GZIP_BYTES = 100_000  # 100 KB, 1 KB = 1,000 bytes
 MAX_FIRST_VISIT_REQUESTS = 15
 # Cumulative layout shift at phone size, with font files delayed by FONT_DELAY_MS.

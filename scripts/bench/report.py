@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.bench import budgets
+from scripts.bench.first_visit import SETTLE_MS
 from scripts.bench.lighthouse_runs import LighthouseRun
 from scripts.bench.pages import PageFigures
 from scripts.bench.scaling import Comparison
@@ -107,8 +108,9 @@ def to_markdown(result: BenchResult) -> str:
         f"Python {machine['python']}, MkDocs {machine['mkdocs']}, Material {machine['mkdocs-material']}, "
         f"Lighthouse {machine['lighthouse']}.",
         "",
-        f"**Pages**: a first visit at phone size (390 x 844) with an empty cache, until the network is idle "
-        f"(search worker and index included); bytes are response bodies (gzipped: text at level 6). Lighthouse: "
+        f"**Pages**: a first visit at phone size (390 x 844) with an empty cache, until no request has been in "
+        f"flight for {SETTLE_MS} ms (everything loaded after the page included: the search index); bytes are "
+        f"response bodies (gzipped: text at level 6). Lighthouse: "
         f"mobile preset (simulated slow 4G, 4 x CPU slowdown), median of {result.lighthouse_runs} run(s).",
         "",
         "| Page | Requests | Raw KB | Gzipped KB | Font files | CLS (fonts +1 s) "
