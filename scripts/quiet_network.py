@@ -37,6 +37,8 @@ class NetworkWatch:
     def wait_until_quiet(self, quiet_ms: int = QUIET_MS, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
         """Return once no request is in flight and none has started or ended for `quiet_ms`."""
         deadline = time.monotonic() + timeout_ms / 1000
+        # Quiet counts from now at the earliest: events Playwright has not delivered yet get their chance.
+        self.last_activity = max(self.last_activity, time.monotonic())
         while self.in_flight or (time.monotonic() - self.last_activity) * 1000 < quiet_ms:
             if time.monotonic() > deadline:
                 pending = ", ".join(sorted(request.url for request in self.in_flight)) or "none"

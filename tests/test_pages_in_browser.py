@@ -9,6 +9,7 @@ so in it axe runs its colour rules, and every rule runs in the light scheme.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,15 +23,13 @@ from tests.conftest import DESKTOP, PHONE, ROOT
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
-SCHEMES = ("light", "dark")
 
-# Runs axe on the page as `runOnly` tags would, all of them or only its colour rules (axe tags those
-# "cat.color"; experimental rules stay out, as they do when axe runs by tag).
+# Runs axe by `tags`, as axe chooses the rules for them; with `coloursOnly`, every rule but the colour ones (axe
+# tags those "cat.color") is switched off.
 RUN_AXE = """([tags, coloursOnly]) => {
-  if (!coloursOnly) return axe.run(document, {runOnly: {type: "tag", values: tags}});
-  const rules = axe.getRules(tags)
-    .filter((rule) => rule.tags.includes("cat.color") && !rule.tags.includes("experimental"));
-  return axe.run(document, {runOnly: {type: "rule", values: rules.map((rule) => rule.ruleId)}});
+  const off = axe.getRules(tags).filter((rule) => coloursOnly && !rule.tags.includes("cat.color"))
+    .map((rule) => [rule.ruleId, {enabled: false}]);
+  return axe.run(document, {runOnly: {type: "tag", values: tags}, rules: Object.fromEntries(off)});
 }"""
 
 # Controls outside running text: 24 px at least (WCAG 2.2 target size), the call and book buttons 44 px.
@@ -74,6 +73,8 @@ def visit_every_page(browser, base_url: str, built_site: Path, size: str, scheme
                 visit.loading.append(f"{where}: HTTP {response.status if response else 'no response'}")
             visit.loading += [f"{where}: console error: {error}" for error in log.console_errors]
             visit.loading += [f"{where}: request to a third party: {url}" for url in log.third_party_requests]
+            log.console_errors.clear()
+            log.third_party_requests.clear()
 
             visit.small_controls += [f"{where}: {b['w']:.0f}x{b['h']:.0f} px, needs {b['big']}: {b['html']}"
                                      for b in page.evaluate(SMALL_CONTROLS)]
@@ -84,8 +85,6 @@ def visit_every_page(browser, base_url: str, built_site: Path, size: str, scheme
             visit.accessibility += [f"{where}: {violation['id']}: {violation['help']} at "
                                     f"{' '.join(node['target'])}: {node['failureSummary']}"
                                     for violation in result["violations"] for node in violation["nodes"]]
-            log.console_errors.clear()
-            log.third_party_requests.clear()
             visit.pages += 1
     return visit
 
@@ -128,3 +127,31 @@ class TestOnADesktopInLight(EveryPage):
 
 class TestOnADesktopInDark(EveryPage):
     size, scheme = "desktop", "dark"
+
+
+# What a dark-scheme block may change, for the colour-only axe passes above to see everything it changes.
+COLOUR_PROPERTY = re.compile(r"--[\w-]+|color|color-scheme|background(-color)?|fill|stroke|box-shadow|"
+                             r"(border|outline|text-decoration|caret|accent)(-\w+)?-color")
+
+
+def dark_scheme_properties(css: str) -> list[str]:
+    """The properties set inside the stylesheet's `prefers-color-scheme: dark` blocks."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    properties = []
+    for start in re.finditer(r"@media[^{]*prefers-color-scheme:\s*dark[^{]*\{", css):
+        depth, end = 1, start.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        properties += re.findall(r"([\w-]+)\s*:[^;{}]*[;}]", css[start.end():end])
+    return properties
+
+
+def test_the_dark_scheme_changes_colours_only() -> None:
+    stylesheets = [*ROOT.glob("docs/**/*.css"), *ROOT.glob("overrides/**/*.css")]
+    found = {path.relative_to(ROOT): dark_scheme_properties(path.read_text(encoding="utf-8")) for path in stylesheets}
+    assert any(found.values()), "no dark-scheme block found: is the stylesheet still docs/assets/css/site.css?"
+    other = [f"{path}: {name}" for path, names in found.items() for name in names
+             if not COLOUR_PROPERTY.fullmatch(name)]
+    assert not other, ("a dark-scheme block changes more than colours, so axe must run every rule in the dark "
+                       "scheme too (RUN_AXE's coloursOnly):\n" + "\n".join(other))

@@ -78,7 +78,7 @@ def _transfer(request: Any) -> Transfer:
 
 
 class TransferRecorder:
-    """Every http(s) request a page makes from now until `weight()`, with its response body's size."""
+    """Every http(s) request a page makes from now until `stop()`, with its response body's size."""
 
     def __init__(self, page: Any) -> None:
         self.page = page
@@ -90,8 +90,10 @@ class TransferRecorder:
         if request.url.startswith(("http:", "https:")):
             self.finished.append(request)
 
-    def weight(self, url: str) -> PageWeight:
-        """Stop recording; what was transferred, as the first visit of `url`."""
+    def stop(self) -> None:
         self.page.remove_listener("requestfinished", self._record)
         self.page.remove_listener("requestfailed", self._record)
+
+    def weight(self, url: str) -> PageWeight:
+        """What was transferred so far, as the first visit of `url`."""
         return PageWeight(url, tuple(_transfer(request) for request in self.finished))
