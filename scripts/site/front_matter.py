@@ -3,6 +3,8 @@ values (dates kept as text, so a bad date is reported by its key instead of cras
 
 from __future__ import annotations
 
+import copy
+import functools
 from typing import Any
 
 import yaml
@@ -36,7 +38,13 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return match.group(1), text[match.end():], text.count("\n", 0, match.end())
 
 
+@functools.lru_cache(maxsize=1024)
+def _parsed(front_matter: str) -> Any:
+    return yaml.load(front_matter, Loader=FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+
+
 def load_front_matter(text: str) -> dict[str, Any]:
-    """The front matter's values ({} without front matter); raises yaml.YAMLError when it cannot be read."""
-    values = yaml.load(split_front_matter(text)[0], Loader=FrontMatterLoader)  # noqa: S506 (a SafeLoader)
+    """The front matter's values ({} without front matter); raises yaml.YAMLError when it cannot be read.
+    Remembered by their text: every page's build reads its translations' front matter."""
+    values = copy.deepcopy(_parsed(split_front_matter(text)[0]))
     return values if isinstance(values, dict) else {}

@@ -6,6 +6,8 @@ line even when `theme: name:` comes first in the file.
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -45,10 +47,18 @@ def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+@functools.lru_cache(maxsize=16)
+def _parsed(text: str) -> Any:
+    return yaml.load(text, Loader=_SettingsLoader)  # noqa: S506 (a SafeLoader)
+
+
 def load_settings(config_path: Path) -> dict[str, Any]:
     """A settings file (mkdocs.yml, or a translation's mkdocs.es.yml with the settings it INHERITs) as a dict;
-    raises yaml.YAMLError on a syntax error."""
-    settings = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506
+    raises yaml.YAMLError on a syntax error.
+
+    The build reads the settings for every page (Python-Markdown's extensions are set up per page), so a file's
+    parse is remembered by its text: otherwise a site's build time would grow with the square of its pages."""
+    settings = copy.deepcopy(_parsed(config_path.read_text(encoding="utf-8")))
     settings = settings if isinstance(settings, dict) else {}
     parent = settings.pop("INHERIT", None)
     if parent:
