@@ -89,7 +89,7 @@ test: install node_modules/.installed browser
 # The content check and every test that needs no browser (about a minute): for quick feedback while editing.
 test-fast: install
 	@status=0; $(PYTHON) -m scripts.content.check || status=1; \
-		$(PYTHON) -m pytest -p no:cacheprovider -n 2 -m "not browser and not slow" -q || status=1; exit $$status
+		$(PYTHON) -m pytest -p no:cacheprovider -n 2 --fast -q || status=1; exit $$status
 
 # Regenerate the locks after editing requirements.in or package.json (names, versions and hashes only).
 lock:

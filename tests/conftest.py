@@ -103,13 +103,26 @@ def build_variant(tmp_path: Path, settings: dict[SettingPath, Any] | None = None
     return site
 
 
+# The team's reference material (fact sheet, the clinic's original page, checked sources), kept beside the
+# repository: present in CI, absent from a user's clone. Tests marked `source_material` compare pages with it.
+SOURCE_MATERIAL = ROOT.parent / "shared" / "content"
+# CI sets this, so that the tests comparing pages with the reference material can never be skipped there unseen.
+REQUIRE_SOURCE_MATERIAL = "REQUIRE_SOURCE_MATERIAL"
+
 # Tests that need more than Python and a build: Chromium, or Debian's nginx / Java / Lighthouse, or many builds.
 SLOW_MODULES = {"test_lighthouse", "test_html_validity", "test_nginx_recipe", "test_bench_build",
                 "test_everyday_changes"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test `browser` (it opens Chromium) or `slow`, so `make test-fast` can leave them out; then put
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # The one place that says which tests are quick: `make test-fast`, the pull-request workflow and the tests
+    # that run the fast tests in a copy all pass --fast.
+    parser.addoption("--fast", action="store_true",
+                     help="only the tests that need no browser and are not slow (make test-fast)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test `browser` (it opens Chromium) or `slow`, and with --fast leave those out; then put
     the modules with such tests first, so the two workers end together on the many short tests, instead of one of
     them starting a long module at the end."""
     for item in items:
@@ -117,6 +130,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+    if config.getoption("fast"):
+        slow = [item for item in items if item.get_closest_marker("browser") or item.get_closest_marker("slow")]
+        if slow:
+            config.hook.pytest_deselected(items=slow)
+            items[:] = [item for item in items if item not in slow]
     long_modules = {item.module.__name__ for item in items if item.get_closest_marker("browser")
                     or item.get_closest_marker("slow")}
     items.sort(key=lambda item: item.module.__name__ not in long_modules)  # stable: each module's order stays
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test that compares pages with the reference material skips, saying why, where that folder is absent
+    (a user's clone), and fails instead where REQUIRE_SOURCE_MATERIAL=1 (CI)."""
+    if item.get_closest_marker("source_material") is None or SOURCE_MATERIAL.is_dir():
+        return
+    if os.environ.get(REQUIRE_SOURCE_MATERIAL) == "1":
+        pytest.fail(f"the reference material is missing: {SOURCE_MATERIAL} is not there, and "
+                    f"{REQUIRE_SOURCE_MATERIAL}=1 says it must be (CI keeps it beside the repository)", pytrace=False)
+    pytest.skip(f"the team's reference material ({SOURCE_MATERIAL}) is not beside this clone; CI runs this test")

@@ -12,9 +12,8 @@ import yaml
 from scripts.content.readability import grade, prose_from_html, target_grade
 from scripts.site.front_matter import load_front_matter
 from scripts.site.sources import load_sources
-from tests.conftest import CONTACT, ROOT, build_variant
+from tests.conftest import CONTACT, ROOT, SOURCE_MATERIAL, build_variant
 
-SHARED = ROOT.parent / "shared" / "content"
 PAGES = sorted((ROOT / "docs").glob("*.md"))
 CLINICAL = [page for page in PAGES if load_front_matter(page.read_text(encoding="utf-8")).get("clinical")]
 RUN = 8
@@ -77,7 +76,7 @@ def test_clinical_page_ends_with_sources_that_are_all_in_the_sources_list(built_
 
 @pytest.mark.source_material
 def test_every_listed_source_was_verified_in_the_shared_sources_file_or_records_what_was_read() -> None:
-    shared = {entry["id"]: entry for entry in yaml.safe_load((SHARED / "sources.yml").read_text(encoding="utf-8"))}
+    shared = {entry["id"]: entry for entry in yaml.safe_load((SOURCE_MATERIAL / "sources.yml").read_text(encoding="utf-8"))}
     for source_id, entry in load_sources(ROOT).items():
         if source_id not in shared:
             assert len(str(entry.get("evidence") or "").split()) >= 15, (
@@ -90,7 +89,7 @@ def test_every_listed_source_was_verified_in_the_shared_sources_file_or_records_
 @pytest.mark.source_material
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_no_page_copies_eight_words_in_a_row_from_the_fact_sheet_or_the_original_page(page: Path) -> None:
-    originals = set().union(*(runs((SHARED / name).read_text(encoding="utf-8"))
+    originals = set().union(*(runs((SOURCE_MATERIAL / name).read_text(encoding="utf-8"))
                               for name in ("microneedling-facts.md", "fact-audit.md", "clinic-source-page.txt",
                                            "medical-review-2.md")))
     body = page.read_text(encoding="utf-8").split("---", 2)[2]

@@ -85,6 +85,6 @@ def test_all_of_them_together_pass_the_fast_tests(tmp_path: Path) -> None:
     for change in CHANGES.values():
         change(project)
     result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-x", "-n", "2",
-                             "-m", "not browser and not slow and not source_material"],
+                             "--fast", "-rs"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:]

@@ -56,3 +56,13 @@ def test_ci_runs_exactly_the_readmes_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make test    # run every test" in readme
     assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1] == "make test"
+
+
+def test_tests_are_selected_in_one_place() -> None:
+    """make test-fast, the workflow and CI choose tests only through the conftest's --fast option, so a green
+    `make test-fast` means the same on a laptop and on a pull request."""
+    for name in ("Makefile", ".github/workflows/site.yml", ".ci/run"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert not re.search(r"(^|\s)-m\s+[\"']|PYTEST_ADDOPTS|--deselect", text), f"{name} selects tests itself"
+    fast = re.search(r"^test-fast:.*\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert fast and "pytest" in fast.group(1) and "--fast" in fast.group(1)
