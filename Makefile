@@ -16,7 +16,8 @@ help:
 	@echo "make build        build the site into site/ (only replaced when the build succeeds)"
 	@echo "make grades       print each page's reading grade and its hardest sentences"
 	@echo "make new-page TITLE=\"Your question?\"  start a new page (and add it to the menu); with"
-	@echo "                  TRANSLATES=aftercare.md and a Spanish TITLE, start that page's Spanish version"
+	@echo "                  TRANSLATES=aftercare.md and a translated TITLE, start that page's translation"
+	@echo "                  (LANGUAGE=es chooses the language when there are several)"
 	@echo "make screenshots  every page at phone and desktop size, light and dark, into screenshots/"
 	@echo "make publish SITE_URL=https://…/  build into public/ through the review gate (PREVIEW=1: a preview)"
 	@echo "make url-contract add new pages and sections to data/url-contract.txt (never removes one)"
@@ -67,10 +68,10 @@ check: install
 	$(PYTHON) -m scripts.content.check
 
 grades: install
-	$(PYTHON) -m scripts.content.readability docs
+	$(PYTHON) -m scripts.content.readability
 
 new-page: install
-	$(PYTHON) -m scripts.content.new_page "$(TITLE)" $(if $(TRANSLATES),--translates "$(TRANSLATES)")
+	$(PYTHON) -m scripts.content.new_page "$(TITLE)" $(if $(TRANSLATES),--translates "$(TRANSLATES)") $(if $(LANGUAGE),--language "$(LANGUAGE)")
 
 # Publish into public/: needs SITE_URL (https), every check passing and every clinical page reviewed.
 # PREVIEW=1 publishes unreviewed pages anyway, with a loud warning.

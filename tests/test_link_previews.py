@@ -86,7 +86,7 @@ def test_every_preview_image_url_resolves_to_the_image_in_the_built_site(built_s
             target = built_site / tags.get(name, "").removeprefix(base)
             if not tags.get(name, "").startswith(base) or not target.is_file():
                 problems.append(f"/{path}: {name} {tags.get(name)!r} is not a file of the built site")
-            elif target.read_bytes() != (built_site / language_of(path).replace("en", "") / OUTPUT).read_bytes():
+            elif target.read_bytes() != (built_site / language_of(ROOT, path).prefix / OUTPUT).read_bytes():
                 problems.append(f"/{path}: {name} is not the preview image of its language")
     assert not problems, "\n".join(problems)
 

@@ -23,6 +23,6 @@ def test_the_summary_lists_changed_pages_grades_and_new_addresses(tmp_path: Path
     git(project, "commit", "-qam", "A new section")
     text = summary(project, "main")
     row = next(line for line in text.splitlines() if line.startswith(f"| `docs/{page}` |"))
-    before, after = (float(cell) for cell in row.strip("|").split("|")[1:])
+    before, after = (float(cell.split()[0]) for cell in row.strip("|").split("|")[1:])
     assert before > 0 and after > 0
     assert "#bring-a-friend" in text and "The content check passed." in text

@@ -123,13 +123,17 @@ def test_it_works_with_no_network(tmp_path: Path) -> None:
 
 
 def test_the_command_prints_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "easy.md").write_text("---\ntitle: Easy\n---\n\nWear a hat. Keep it clean.\n", encoding="utf-8")
-    (tmp_path / "hard.md").write_text(
+    (tmp_path / "mkdocs.yml").write_text("site_name: Grades\nextra:\n  this_language: {in_english: English}\n",
+                                         encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "easy.md").write_text("---\ntitle: Easy\n---\n\nWear a hat. Keep it clean.\n",
+                                               encoding="utf-8")
+    (tmp_path / "docs" / "hard.md").write_text(
         "---\ntitle: Hard\nreading_grade: 6\n---\n\nPostinflammatory hyperpigmentation necessitates meticulous "
         "photoprotection.\n", encoding="utf-8")
     assert readability.main([str(tmp_path)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "| page | grade | target | result | hardest sentences |",
+        "| page (English) | reading grade | target | result | hardest passages |",
         "|---|---|---|---|---|",
         "| easy.md | -2.6 | 8 | pass | line 5: Wear a hat. (-2.6)<br>line 5: Keep it clean. (-2.6) |",
         "| hard.md | 43.0 | 6 | FAIL | line 6: Postinflammatory hyperpigmentation necessitates meticulous "

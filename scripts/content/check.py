@@ -140,7 +140,7 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     problems += [Problem(page.path, line, message)
                  for line, message in placeholder_problems(text, context.clinic, page.front_matter_end)]
     problems += check_headings(page)
-    language = language_of(page.path.removeprefix("docs/"))
+    language = language_of(context.root, page.path.removeprefix("docs/")).code
     claims, words = context.translated.get(language, (context.claims, context.words))
     problems += check_claims(page, claims)
     problems += check_images(page, context.site.docs)
@@ -170,15 +170,13 @@ def check_structure(root: Path, context: Context) -> list[Problem]:
     """The menu, redirects, promised sections, promotion links and file names (see structure.py)."""
     config, docs = root / CONFIG_FILE, root / "docs"
     settings = load_settings(config)
-    translations = languages(root)[1:]
-    menus = [problem for language in translations
-             for problem in structure.check_nav(load_settings(language.config), language.docs, language.config,
-                                                language.config.name)]
-    return (structure.check_nav(settings, docs, config, CONFIG_FILE, tuple(t.code for t in translations)) + menus
+    every = languages(root)
+    return ([problem for language in every for problem in structure.check_nav(language)
+             + structure.check_page_names(root, language)]
+            + structure.check_translation_folders(root)
             + structure.check_redirects(settings, docs, config, CONFIG_FILE)
             + structure.check_contract_sections(root, context.site.anchors, settings)
             + structure.check_promotion_links(settings, docs, config, CONFIG_FILE)
-            + structure.check_page_names(docs)
             + structure.new_addresses(root, {name: context.html[text] for name, text in context.pages.items()}))
 
 

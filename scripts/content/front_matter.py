@@ -91,11 +91,11 @@ def check_front_matter(page: Page, today: date) -> list[Problem]:
 
 def _translation_problems(page: Page) -> list[Problem]:
     """A translated page (docs/<language>/) names the English page it translates and the English commit."""
-    if language_of(page.path.removeprefix("docs/")) == ENGLISH:
+    if language_of(page.root, page.path.removeprefix("docs/")).code == ENGLISH:
         return []
     meta, problems = page.meta, []
     source = str(meta.get("translation_of") or "").strip()
-    english_docs = page.file.resolve().parent.parent
+    english_docs = page.root / "docs"
     if not source and meta.get("clinical") is not True:
         return []  # a page of this language only, such as its glossary
     if not source or not (english_docs / source).is_file():

@@ -19,6 +19,7 @@ from pathlib import Path
 from markdown.extensions.toc import slugify
 
 from scripts.site.front_matter import split_front_matter
+from scripts.site.languages import Language, language, languages
 from scripts.site.settings import load_settings, with_list_item
 
 CLINICAL_FIELDS = """\
@@ -80,7 +81,19 @@ def new_page(title: str, docs: Path, clinical: bool = True) -> Path:
     return path
 
 
-def new_translation(title: str, english: str, docs: Path, language: str = "es") -> Path:
+def translation_language(root: Path, code: str | None) -> Language:
+    """The language a new translation is in: the one asked for, or the only translation there is."""
+    translated = languages(root)[1:]
+    if code:
+        return language(root, code)
+    if len(translated) == 1:
+        return translated[0]
+    known = ", ".join(found.code for found in translated) or "none yet (add its settings file, mkdocs.<code>.yml)"
+    raise ValueError(f"say which language to translate into, e.g. LANGUAGE={translated[0].code if translated else 'es'}"
+                     f": the translations are {known}")
+
+
+def new_translation(title: str, english: str, docs: Path, code: str | None = None) -> Path:
     """Start docs/<language>/<slug>.md as the translation of docs/<english>: the English page's front matter
     (title and description to translate, the same sources and settings, the review left empty), its text to
     translate, and translation_of / translated_from linking the two; added at the end of that language's menu."""
@@ -95,8 +108,9 @@ def new_translation(title: str, english: str, docs: Path, language: str = "es") 
                             text=True, cwd=docs.parent).stdout.strip()
     kept = [line for line in front.splitlines()
             if not line.startswith(("title:", "reviewed_by:", "last_reviewed:", "next_review:"))]
-    path = docs / language / f"{slug(title)}.md"
-    path.parent.mkdir(exist_ok=True)
+    translated = translation_language(docs.parent, code)
+    path = translated.docs / f"{slug(title)}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:
         file.write("---\n" + f"title: {json.dumps(title.strip(), ensure_ascii=False)}\n" + "\n".join(kept) +
                    f"\ntranslation_of: {english}\ntranslated_from: {commit}\n"
@@ -105,7 +119,7 @@ def new_translation(title: str, english: str, docs: Path, language: str = "es") 
                    "<!-- Translate the description above and the English text below, heading by heading. Give every "
                    "heading its own id in this language, e.g. ## ¿Qué es? {#que-es}, and link to this language's "
                    "pages. -->\n\n" + body)
-    config = docs.parent / f"mkdocs.{language}.yml"
+    config = translated.config
     if config.is_file() and isinstance(load_settings(config).get("nav"), list):
         config.write_text(with_list_item(config.read_text(encoding="utf-8"), ("nav",), path.name), encoding="utf-8")
     return path
@@ -116,13 +130,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("title", help="the page's title: the question a patient asks")
     parser.add_argument("--not-clinical", action="store_true", help="the page has no medical content")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages folder (default: docs)")
-    parser.add_argument("--translates", help="start the Spanish version of this English page, e.g. aftercare.md")
+    parser.add_argument("--translates", help="start a translation of this English page, e.g. aftercare.md")
+    parser.add_argument("--language", help="the translation's language code, e.g. es (needed when there are several)")
     args = parser.parse_args(argv)
     try:
         if args.translates:
-            path = new_translation(args.title, args.translates, args.docs)
-            print(f"Created {path}, the Spanish version of docs/{args.translates}, and added it to the Spanish menu "
-                  "(mkdocs.es.yml). Next: translate it, then run make check.")
+            translated = translation_language(args.docs.parent, args.language)
+            path = new_translation(args.title, args.translates, args.docs, translated.code)
+            print(f"Created {path}, the {translated.name} version of docs/{args.translates}, and added it to the "
+                  f"{translated.name} menu ({translated.config.name}). Next: translate it, then run make check.")
             return 0
         path = new_page(args.title, args.docs, clinical=not args.not_clinical)
     except FileExistsError:

@@ -94,6 +94,11 @@ class Page:
     def key_line(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
+    @property
+    def root(self) -> Path:
+        """The project's folder, which the page's printed path is relative to."""
+        return self.file.resolve().parents[len(Path(self.path).parts) - 1]
+
 
 def _key_lines(front_matter: str) -> dict[str, int]:
     """The line in the file of each top-level key, from the YAML parser's marks (line 1 is the opening ---)."""

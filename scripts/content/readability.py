@@ -291,38 +291,75 @@ def target_grade(meta: dict) -> int:
 # --- command line ------------------------------------------------------------------------------------------
 
 
-def table(docs: Path) -> tuple[str, bool]:
-    """The Markdown tables of every page's reading level, target, result and hardest sentences (English: school
-    grade; each translation in docs/<language>/: Fernández-Huerta reading ease); and whether all pass."""
-    from scripts.content.page import parse_page  # the content check's own front-matter reader
+class Reading(NamedTuple):
+    """A page's reading level by its language's rule."""
 
-    rows = ["| page | grade | target | result | hardest sentences |", "|---|---|---|---|---|"]
-    spanish = ["", "| página | facilidad (Fernández-Huerta) | mínimo | resultado | oraciones más largas |",
-               "|---|---|---|---|---|"]
-    all_pass = True
-    for path in sorted(docs.glob("*.md")) + sorted((docs / "es").glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        prose, meta = prose_from_markdown(text), parse_page(path, text, docs.parent).meta
-        if path.parent.name == "es":
-            value, target = spanish_ease(prose), target_ease(meta)
-            passed = value >= target
-            hardest = "<br>".join(f"line {n}: {t.replace('|', '/')}" for n, t in longest_blocks(prose))
-            spanish.append(f"| es/{path.name} | {value} | {target} | {'pass' if passed else 'FAIL'} | {hardest} |")
-        else:
-            value, target = grade(prose), target_grade(meta)
-            passed = value <= target
-            hardest = "<br>".join(
-                f"line {s.line}: {s.text.replace('|', '/')} ({s.grade})" for s in hardest_sentences(prose))
-            rows.append(f"| {path.name} | {value} | {target} | {'pass' if passed else 'FAIL'} | {hardest} |")
-        all_pass = all_pass and passed
-    return "\n".join(rows + (spanish if len(spanish) > 3 else [])), all_pass
+    measure: str  # what is measured, as the check and the table name it
+    value: float
+    target: int
+    passed: bool
+    hardest: list[tuple[int, str, float | None]]  # (line, passage, its own figure where the rule has one)
+
+
+def _english(prose: list[tuple[int, str]], meta: dict) -> Reading:
+    value, target = grade(prose), target_grade(meta)
+    return Reading("reading grade", value, target, value <= target,
+                   [(s.line, s.text, s.grade) for s in hardest_sentences(prose)])
+
+
+def _spanish(prose: list[tuple[int, str]], meta: dict) -> Reading:
+    value, target = spanish_ease(prose), target_ease(meta)
+    return Reading("reading ease (Fernández-Huerta)", value, target, value >= target,
+                   [(line, text, None) for line, text in longest_blocks(prose)])
+
+
+# Each language's reading-level rule, by code: a language without one is named in the check's warning.
+READING_RULES = {"en": _english, "es": _spanish}
+
+
+def reading_level(prose: list[tuple[int, str]], meta: dict, language: str) -> Reading | None:
+    """The page's reading level by its language's rule; None when the language has no rule yet."""
+    rule = READING_RULES.get(language)
+    return rule(prose, meta) if rule else None
+
+
+def table(root: Path) -> tuple[str, bool]:
+    """A Markdown table per language of every page's reading level, target, result and hardest passages (English:
+    school grade; Spanish: Fernández-Huerta reading ease); and whether all pass (a language without a rule fails)."""
+    from scripts.content.page import parse_page  # the content check's own front-matter reader
+    from scripts.site.languages import languages
+
+    tables, all_pass = [], True
+    for language in languages(root):
+        rows = []
+        for path in language.pages:
+            text = path.read_text(encoding="utf-8")
+            prose, meta = prose_from_markdown(text), parse_page(path, text, root).meta
+            reading = reading_level(prose, meta, language.code)
+            if reading is None:
+                rows.append(f"| {language.key(path)} | | | FAIL | no reading-level rule for {language.name} "
+                            f"({language.code}) yet |")
+                all_pass = False
+                continue
+            hardest = "<br>".join(f"line {line}: {passage.replace('|', '/')}{'' if figure is None else f' ({figure})'}"
+                                  for line, passage, figure in reading.hardest)
+            rows.append(f"| {language.key(path)} | {reading.value} | {reading.target} | "
+                        f"{'pass' if reading.passed else 'FAIL'} | {hardest} |")
+            all_pass = all_pass and reading.passed
+        if rows:
+            measure = READING_RULES[language.code]([], {}).measure if language.code in READING_RULES \
+                else "reading level"
+            tables += ([""] if tables else []) + [f"| page ({language.name}) | {measure} | target | result | "
+                                                  "hardest passages |", "|---|---|---|---|---|", *rows]
+    return "\n".join(tables), all_pass
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Print the reading grade of every page in a folder.")
-    parser.add_argument("docs", nargs="?", default="docs", type=Path, help="the folder of Markdown pages")
+    parser = argparse.ArgumentParser(description="Print the reading level of every page of every language.")
+    parser.add_argument("root", nargs="?", default=project_root(), type=Path,
+                        help="the project's folder (default: this project)")
     args = parser.parse_args(argv)
-    text, all_pass = table(args.docs)
+    text, all_pass = table(args.root)
     print(text)
     return 0 if all_pass else 1
 

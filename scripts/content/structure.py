@@ -8,40 +8,31 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pathspec
 import yaml
 
 from scripts.problems import Problem, Severity
 from scripts.release.url_contract import CONTRACT, read_contract
 from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter
-from scripts.site.settings import redirect_maps, setting_line
+from scripts.site.languages import ENGLISH_SETTINGS, LANGUAGE_WORDS, Language, languages
+from scripts.site.settings import load_settings, nav_pages, redirect_maps, setting_line
 
 MAX_TITLE = 70
 MAX_FILE_NAME = 70
-
-
-def nav_pages(nav: Any) -> list[str]:
-    """Every Markdown page named in `nav`, in order (sections and titled entries included)."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, list):
-        return [page for entry in nav for page in nav_pages(entry)]
-    if isinstance(nav, dict):
-        return [page for value in nav.values() for page in nav_pages(value)]
-    return []
 
 
 def _not_in_nav(settings: dict[str, Any]) -> set[str]:
     return {line.strip().lstrip("/") for line in str(settings.get("not_in_nav") or "").splitlines() if line.strip()}
 
 
-def check_nav(settings: dict[str, Any], docs: Path, config: Path, shown: str,
-              skip: tuple[str, ...] = ()) -> list[Problem]:
-    """Every page of `docs` (but the folders in `skip`) in the menu of `config`, and every menu entry a page."""
+def check_nav(language: Language) -> list[Problem]:
+    """Every page of a language (at any depth of its folder) in its menu, and every menu entry a page."""
+    settings, docs, config, shown = load_settings(language.config), language.docs, language.config, \
+        language.config.name
     if "nav" not in settings:  # without a nav, MkDocs lists every page itself
         return []
-    pages = {path.relative_to(docs).as_posix() for path in docs.rglob("*.md")
-             if not {"_includes", *skip} & set(path.relative_to(docs).parts[:-1])}
+    pages = {path.relative_to(docs).as_posix() for path in language.pages}
     listed = nav_pages(settings.get("nav"))
     shown_docs = docs.as_posix().split("/docs", 1)[-1]
     prefix = f"docs{shown_docs}/" if shown_docs else "docs/"
@@ -107,11 +98,41 @@ def check_promotion_links(settings: dict[str, Any], docs: Path, config: Path, sh
     return problems
 
 
-def check_page_names(docs: Path) -> list[Problem]:
+def check_page_names(root: Path, language: Language) -> list[Problem]:
     """File names become permanent addresses: keep them short."""
-    return [Problem(f"docs/{path.name}", 1, f"the file name is {len(path.stem)} characters: shorten it to "
-                                             f"{MAX_FILE_NAME} or fewer (it becomes the page's permanent address)")
-            for path in sorted(docs.glob("*.md")) if len(path.stem) > MAX_FILE_NAME]
+    return [Problem(path.relative_to(root).as_posix(), 1,
+                    f"the file name is {len(path.stem)} characters: shorten it to {MAX_FILE_NAME} or fewer (it "
+                    "becomes the page's permanent address)")
+            for path in language.pages if len(path.stem) > MAX_FILE_NAME]
+
+
+def check_translation_folders(root: Path) -> list[Problem]:
+    """Each translation is its own settings file and its own folder: the English build must leave that folder to
+    it, and the settings file must say which language it is and how the other languages offer it."""
+    found = languages(root)
+    english_excludes = pathspec.GitIgnoreSpec.from_lines(str(load_settings(found[0].config).get("exclude_docs")
+                                                             or "").splitlines())
+    problems = []
+    for language in found[1:]:
+        shown = language.config.name
+        folder = language.docs.relative_to(found[0].docs).as_posix() if language.docs.is_relative_to(found[0].docs) \
+            else ""
+        if folder and not english_excludes.match_file(f"{folder}/page.md"):
+            problems.append(Problem(ENGLISH_SETTINGS, setting_line(found[0].config, "exclude_docs"),
+                                    f"docs/{folder}/ (the {language.name} pages) would also be built as English pages: "
+                                    f"add /{folder}/ under exclude_docs"))
+        settings = load_settings(language.config)
+        if (settings.get("extra") or {}).get("language") != language.code:
+            problems.append(Problem(shown, setting_line(language.config, "extra", "language") or 1,
+                                    f"{shown} is the settings file of the language '{language.code}': set "
+                                    f"extra: language: {language.code}"))
+        missing = [key for key in LANGUAGE_WORDS if not language.words.get(key)]
+        if missing:
+            problems.append(Problem(shown, setting_line(language.config, "extra", "this_language") or 1,
+                                    f"{shown} does not say how the other languages offer it ({', '.join(missing)}): "
+                                    "add under extra: this_language: {this_page: \"…\", guide: \"…\", in_english: …}, "
+                                    "written in that language (in_english: its name in English), as mkdocs.yml does"))
+    return problems
 
 
 HEADING_ID = re.compile(r"<h[23][^>]*\sid=\"([^\"]+)\"")

@@ -29,14 +29,14 @@ def last_commit_epoch(root: Path) -> str | None:
     return epoch or None
 
 
-PROJECT_PARTS = ("docs", "overrides", "scripts", "data", "mkdocs.yml", "mkdocs.es.yml", "pyproject.toml")
+PROJECT_PARTS = ("docs", "overrides", "scripts", "data", "pyproject.toml")  # and every language's settings file
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"  # the address mkdocs.yml falls back to
 
 
 def copy_project(root: Path, destination: Path) -> Path:
     """Our sources (not the venv or any build output), to build a variant of the site."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
+    for name in (*PROJECT_PARTS, *(language.config.name for language in languages(root))):
         source = root / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))

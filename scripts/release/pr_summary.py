@@ -17,22 +17,31 @@ from scripts.content import readability
 from scripts.content.check import check_site
 from scripts.problems import Severity
 from scripts.project import project_root
+from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import Language, languages
 from scripts.site.settings import extra_settings
 
 
-def changed_pages(root: Path, base: str) -> list[str]:
-    """The pages under docs/ that the branch changes since it left `base` (added, edited or renamed)."""
+def changed_pages(root: Path, base: str) -> list[tuple[str, Language]]:
+    """The pages of every language that the branch changes since it left `base` (added, edited or renamed), at
+    any depth of their folders, each with its language."""
     result = subprocess.run(["git", "diff", "--name-only", "--diff-filter=AMR", f"{base}...HEAD", "--", "docs/"],
                             cwd=root, capture_output=True, text=True)
-    return sorted(name for name in result.stdout.split() if name.endswith(".md"))
+    pages = {page.relative_to(root).as_posix(): language for language in languages(root) for page in language.pages}
+    return sorted((name, pages[name]) for name in result.stdout.split() if name in pages)
 
 
-def grade_at(root: Path, base: str, page: str, clinic: dict) -> str:
-    """The page's reading grade at `base` ("new" when it did not exist there)."""
+def reading_of(text: str, clinic: dict, language: Language) -> str:
+    """The page's reading level by its language's rule (its grade; Spanish: its reading ease)."""
+    reading = readability.reading_level(readability.prose_from_markdown(text, clinic), load_front_matter(text),
+                                        language.code)
+    return f"{reading.value} ({reading.measure})" if reading else f"no rule for {language.name}"
+
+
+def reading_at(root: Path, base: str, page: str, clinic: dict, language: Language) -> str:
+    """The page's reading level at `base` ("new" when it did not exist there)."""
     result = subprocess.run(["git", "show", f"{base}:{page}"], cwd=root, capture_output=True, text=True)
-    if result.returncode != 0:
-        return "new"
-    return str(readability.grade(readability.prose_from_markdown(result.stdout, clinic)))
+    return reading_of(result.stdout, clinic, language) if result.returncode == 0 else "new"
 
 
 def summary(root: Path, base: str) -> str:
@@ -40,11 +49,10 @@ def summary(root: Path, base: str) -> str:
     lines = ["## What this pull request changes for patients", ""]
     pages = changed_pages(root, base)
     if pages:
-        lines += ["| page | reading grade before | after |", "|---|--:|--:|"]
-        for page in pages:
-            after = readability.grade(readability.prose_from_markdown((root / page).read_text(encoding="utf-8"),
-                                                                      clinic))
-            lines.append(f"| `{page}` | {grade_at(root, base, page, clinic)} | {after} |")
+        lines += ["| page | reading level before | after |", "|---|--:|--:|"]
+        for page, language in pages:
+            after = reading_of((root / page).read_text(encoding="utf-8"), clinic, language)
+            lines.append(f"| `{page}` | {reading_at(root, base, page, clinic, language)} | {after} |")
     else:
         lines.append("No page of the guide changes.")
     problems = check_site(root)

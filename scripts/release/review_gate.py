@@ -11,7 +11,6 @@ from scripts.site.dates import as_date
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, languages
 from scripts.site.review import ReviewState, review_state
-from scripts.site.settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -31,13 +30,11 @@ class GateResult:
 def review_gate(root: Path, today: date) -> GateResult:
     """Every clinical page's review state, with its history from git."""
     blocking, versions = [], {}
-    names = (load_settings(root / "mkdocs.yml").get("extra") or {}).get("languages") or {}
     for language in languages(root):
-        name = (names.get(language.code) or {}).get("in_english") or language.code
         for file in language.pages:
             meta = load_front_matter(file.read_text(encoding="utf-8"))
             if meta.get("clinical") is True:
-                blocking += _page_gate(root, file, meta, language.code, name, today, versions)
+                blocking += _page_gate(root, file, meta, language.code, language.name, today, versions)
     return GateResult(blocking, versions)
 
 

@@ -1,6 +1,8 @@
 """The guide's languages: English in docs/ built from mkdocs.yml at the site's root, and each translation in
-docs/<code>/ built from mkdocs.<code>.yml (which INHERITs mkdocs.yml) under /<code>/. A translated page names
-the English page it translates (`translation_of:`) and the English commit it translates (`translated_from:`)."""
+its own folder (docs/<code>/) built from its own settings file, mkdocs.<code>.yml (which INHERITs mkdocs.yml),
+under /<code>/. A language is that one settings file and that one folder: everything that asks which languages
+exist, or which pages one has, asks `languages()` and `Language.pages`. A translated page names the English page it
+translates (`translation_of:`) and the English commit it translates (`translated_from:`)."""
 
 from __future__ import annotations
 
@@ -11,14 +13,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import pathspec
 import yaml
 
 from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter, split_front_matter
-from scripts.site.settings import load_settings
+from scripts.site.settings import load_settings, nav_pages, own_settings
 
 ENGLISH = "en"
-TRANSLATIONS = ("es",)
+ENGLISH_SETTINGS = "mkdocs.yml"
+# mkdocs.es.yml, mkdocs.fr.yml, mkdocs.pt-br.yml: a translation's settings file names its language.
+TRANSLATION_SETTINGS = re.compile(r"mkdocs\.([a-z]{2,3}(?:-[a-z0-9]+)?)\.yml")
+LANGUAGE_WORDS = ("this_page", "guide", "in_english")  # extra.this_language in each settings file
 
 
 @dataclass(frozen=True)
@@ -27,36 +33,78 @@ class Language:
     config: Path  # mkdocs.yml, mkdocs.es.yml
     docs: Path  # docs, docs/es
     prefix: str  # "" or "es/": where its pages are, inside docs/ and on the site
+    words: dict[str, str]  # this_page, guide, in_english: how the other languages offer it (extra.this_language)
+    excluded: tuple[str, ...]  # its settings' exclude_docs patterns, and the translations' folders (English)
 
     @property
     def pages(self) -> list[Path]:
-        return sorted(self.docs.glob("*.md"))
+        """Every Markdown page the language's build publishes, at any depth of its folder."""
+        spec = pathspec.GitIgnoreSpec.from_lines(self.excluded)
+        return sorted(path for path in self.docs.rglob("*.md")
+                      if not any(part.startswith(".") for part in path.relative_to(self.docs).parts)
+                      and not spec.match_file(path.relative_to(self.docs).as_posix()))
+
+    def key(self, page: Path) -> str:
+        """A page's path inside docs/ ("es/riesgos.md"), as every message and the site's addresses name it."""
+        return self.prefix + page.relative_to(self.docs).as_posix()
+
+    @property
+    def name(self) -> str:
+        """The language's name for staff and reviewers ("Spanish")."""
+        return self.words.get("in_english") or self.code
+
+
+def _language(code: str, config: Path, translations: tuple[str, ...] = ()) -> Language:
+    settings = load_settings(config) if config.is_file() else {}
+    docs = config.parent / str(settings.get("docs_dir") or "docs")
+    own = own_settings(config).get("extra") if config.is_file() else None
+    words = (own or {}).get("this_language") if isinstance(own, dict) else None
+    excluded = tuple(str(settings.get("exclude_docs") or "").splitlines()) + tuple(f"/{t}/" for t in translations)
+    return Language(code, config, docs, "" if code == ENGLISH else f"{code}/",
+                    {str(key): str(value) for key, value in (words or {}).items()} if isinstance(words, dict) else {},
+                    excluded)
 
 
 def languages(root: Path) -> list[Language]:
-    """English, and every translation that has its settings file."""
-    found = [Language(ENGLISH, root / "mkdocs.yml", root / "docs", "")]
-    found += [Language(code, root / f"mkdocs.{code}.yml", root / "docs" / code, f"{code}/")
-              for code in TRANSLATIONS if (root / f"mkdocs.{code}.yml").is_file()]
-    return found
+    """English first, then every translation that has its settings file (mkdocs.<code>.yml), by code."""
+    codes = tuple(sorted(match.group(1) for config in root.glob("mkdocs.*.yml")
+                         if (match := TRANSLATION_SETTINGS.fullmatch(config.name))))
+    return [_language(ENGLISH, root / ENGLISH_SETTINGS, codes)] + [
+        _language(code, root / f"mkdocs.{code}.yml") for code in codes]
 
 
-def language_of(page_key: str) -> str:
+def language(root: Path, code: str) -> Language:
+    """One language by its code; ValueError naming the languages there are."""
+    for found in languages(root):
+        if found.code == code:
+            return found
+    known = ", ".join(found.code for found in languages(root))
+    raise ValueError(f"there is no language '{code}': the languages are {known} (each translation has its own "
+                     f"settings file, mkdocs.<code>.yml)")
+
+
+def language_of(root: Path, page_key: str) -> Language:
     """The language of a page by its path inside docs/ ("es/riesgos.md" is Spanish)."""
-    first = page_key.split("/", 1)[0]
-    return first if first in TRANSLATIONS and "/" in page_key else ENGLISH
+    found = languages(root)
+    return next((lang for lang in found[1:] if page_key.startswith(lang.prefix)), found[0])
+
+
+def language_words(root: Path) -> dict[str, dict[str, str]]:
+    """Each language's words for the language switch and the 404 page, by code (from its own settings file)."""
+    return {found.code: found.words for found in languages(root)}
 
 
 def translations(root: Path, code: str) -> dict[str, str]:
     """English page -> its translation in `code`, both as paths inside docs/ (e.g. "risks.md" -> "es/riesgos.md")."""
+    translated = language(root, code)
     found = {}
-    for page in sorted((root / "docs" / code).glob("*.md")):
+    for page in translated.pages:
         try:
             source = load_front_matter(page.read_text(encoding="utf-8")).get("translation_of")
         except yaml.YAMLError:
             continue
         if source:
-            found[str(source)] = f"{code}/{page.name}"
+            found[str(source)] = translated.key(page)
     return found
 
 
@@ -75,10 +123,11 @@ def alternates(root: Path, language: str, page: str, meta: dict, site_url: str) 
     found = {language: site_url + page_address(page)}
     if english and (root / "docs" / english).is_file():
         found.setdefault(ENGLISH, base + page_address(english))
-    for code in TRANSLATIONS:
-        translated = translations(root, code).get(english) if english else None
+    for translation in languages(root)[1:]:
+        translated = translations(root, translation.code).get(english) if english else None
         if translated:
-            found.setdefault(code, base + code + "/" + page_address(translated.split("/", 1)[1]))
+            found.setdefault(translation.code,
+                             base + translation.prefix + page_address(translated.removeprefix(translation.prefix)))
     here = urlparse(found[language]).path
     return [{"lang": code, "url": url, "href": _relative(urlparse(url).path, here)} for code, url in found.items()]
 
@@ -95,12 +144,11 @@ SECTION = re.compile(r"^##\s+(.+?)\s*\{\s*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 def link_sheet(language: Language) -> list[dict[str, Any]]:
     """A translation's pages in its menu's order, each with its title, description, address (relative to the
     English site's root, e.g. "es/riesgos/") and its sections with explicit ids: for the staff link sheet."""
-    nav = (load_settings(language.config).get("nav") or []) if language.config.is_file() else []
+    nav = load_settings(language.config).get("nav") if language.config.is_file() else []
     pages = []
-    for entry in nav:
-        name = entry if isinstance(entry, str) else next(iter(entry.values()), "") if isinstance(entry, dict) else ""
-        source = language.docs / str(name)
-        if not str(name).endswith(".md") or not source.is_file():
+    for name in nav_pages(nav):
+        source = language.docs / name
+        if not source.is_file():
             continue
         text = source.read_text(encoding="utf-8")
         meta = load_front_matter(text)

@@ -48,6 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["sources"] = sources.load_sources(root)
     extra["claims"] = load_claims(root, extra.get("language") or "en")
     extra["today"] = day
+    # Every language's words for the language switch and the 404 page, from its own settings file.
+    extra["languages"] = languages.language_words(root)
     # The staff link sheet (English site) also lists each translation's pages and sections.
     extra["translated_link_sheets"] = [
         {"lang": language.code, "pages": languages.link_sheet(language)}
@@ -65,8 +67,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source_path = page.file.src_uri
     raw = page.file.content_string
     details = config.extra.get("clinic") or {}
+    root = Path(config.config_file_path).resolve().parent
+    shown = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix()  # docs/es/riesgos.md, not riesgos.md
     problems = [
-        f"docs/{source_path}:{line}: {message}"
+        f"{shown}:{line}: {message}"
         for line, message in placeholders.placeholder_problems(raw, details, front_matter_end(raw) or 0)
     ]
     problems += [str(problem) for problem in check_claims(parse_page(Path(page.file.abs_src_path), raw,
@@ -74,7 +78,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                                            config.extra["claims"])
                  if problem.severity is Severity.ERROR]
     problems += [
-        f"docs/{source_path}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "
+        f"{shown}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "
         "source's full citation to data/sources.yml first"
         for source_id in sources.unknown_source_ids(page.meta.get("sources"), config.extra["sources"])
     ]

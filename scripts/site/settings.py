@@ -66,6 +66,12 @@ def load_settings(config_path: Path) -> dict[str, Any]:
     return settings
 
 
+def own_settings(config_path: Path) -> dict[str, Any]:
+    """A settings file's own settings, without those it INHERITs (what a translation says for itself)."""
+    settings = copy.deepcopy(_parsed(config_path.read_text(encoding="utf-8")))
+    return settings if isinstance(settings, dict) else {}
+
+
 def extra_settings(config_path: Path) -> dict[str, Any]:
     """The `extra:` settings, or {} if the file is missing or cannot be read."""
     try:
@@ -81,6 +87,17 @@ def redirect_maps(settings: dict[str, Any]) -> dict[str, str]:
         if isinstance(plugin, dict) and isinstance(plugin.get("redirects"), dict):
             return dict((plugin["redirects"] or {}).get("redirect_maps") or {})
     return {}
+
+
+def nav_pages(nav: Any) -> list[str]:
+    """Every Markdown page named in `nav`, in order (sections and titled entries included)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, list):
+        return [page for entry in nav for page in nav_pages(entry)]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in nav_pages(value)]
+    return []
 
 
 def _walk(node: yaml.Node, path: SettingPath, lines: dict[SettingPath, int]) -> None:
