@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from scripts.bench.compression import gzipped, is_compressible
+from scripts.compression import gzipped, is_compressible
 
 
 def free_port() -> int:

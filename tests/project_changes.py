@@ -9,8 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from scripts.release.url_contract import CONTRACT, read_contract
-from scripts.site.addresses import page_url
+from scripts.site.addresses import CONTRACT, page_url, read_contract
 from scripts.site.settings import SettingPath, load_settings, with_settings
 
 REWORDED = "Looking after your skin at first"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from scripts.content.check import check_page, check_site, load_context
-from scripts.content.claims import find_claims, load_claims
 from scripts.content.settings import check_settings
 from scripts.problems import Severity
+from scripts.site.claims import find_claims, load_claims
 from tests.conftest import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "content_check"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from scripts.content import check as content_check
-from scripts.content.claims import find_claims, load_claims
 from scripts.content.new_page import main as new_page_main
 from scripts.content.new_page import new_page
 from scripts.content.spelling import load_words
+from scripts.site.claims import find_claims, load_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(__file__).parent / "fixtures" / "content_check" / "site"

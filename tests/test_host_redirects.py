@@ -7,8 +7,7 @@ from pathlib import Path
 from scripts.built_site import parse
 from scripts.built_site import target_file as page_file
 from scripts.release.host_redirects import redirect_pairs
-from scripts.release.url_contract import CONTRACT, read_contract
-from scripts.site.addresses import page_url
+from scripts.site.addresses import CONTRACT, page_url, read_contract
 from scripts.site.settings import load_settings
 from scripts.site.settings import redirect_maps as settings_redirect_maps
 from tests.browser_helpers import open_context

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts.content.check import check_site
-from scripts.release.url_contract import CONTRACT, read_contract
+from scripts.site.addresses import CONTRACT, read_contract
 from scripts.site.settings import load_settings
 from tests.conftest import ROOT, copy_project, run_build
 from tests.project_changes import set_settings

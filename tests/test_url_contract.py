@@ -9,14 +9,8 @@ from pathlib import Path
 import pytest
 
 from scripts.built_site import parse
-from scripts.release.url_contract import (
-    CONTRACT,
-    broken_urls,
-    read_contract,
-    redirect_targets,
-    updated_contract,
-)
-from scripts.site.addresses import page_url
+from scripts.release.url_contract import broken_urls, redirect_targets, updated_contract
+from scripts.site.addresses import CONTRACT, page_url, read_contract
 from scripts.site.settings import load_settings, redirect_maps
 from tests.conftest import ROOT, TEST_TODAY, copy_project, run_build
 from tests.project_changes import REWORDED, contract_sections, move_page, page_with_sections, reword_heading

@@ -1,7 +1,7 @@
 """What a first visit of a page transfers, measured in Chromium: every request's response body, raw and gzipped.
 
 The raw size is the (decoded) body's length; the gzipped size is what a host that compresses text (HTML, CSS,
-JS, JSON, SVG, XML) sends, as scripts/bench/compression.py does it, whether or not the local server compressed it.
+JS, JSON, SVG, XML) sends, as scripts/compression.py does it, whether or not the local server compressed it.
 Formats that are already compressed (WOFF2, PNG, JPEG, WebP) count at their raw size. Headers are not counted.
 Use a fresh browser context for each page, so that nothing comes from the cache.
 """
@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Error as PlaywrightError
 
-from scripts.bench.compression import gzipped, is_compressible
+from scripts.compression import gzipped, is_compressible
 
 FONT_SUFFIXES = (".woff2", ".woff", ".ttf", ".otf", ".eot")
 

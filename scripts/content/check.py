@@ -22,20 +22,20 @@ from typing import Any, TypeVar
 import yaml
 
 from scripts.content import readability, structure
-from scripts.content.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
 from scripts.content.front_matter import check_front_matter
 from scripts.content.headings import check_headings
 from scripts.content.images import check_images
 from scripts.content.links import Site, check_links
-from scripts.content.page import Page, parse_page
 from scripts.content.raw_html import check_html
 from scripts.content.reading import check_reading
 from scripts.content.settings import check_settings, settings_file_problems
 from scripts.content.spelling import check_spelling, load_words
 from scripts.problems import Problem, Severity
+from scripts.site.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
 from scripts.site.dates import today
 from scripts.site.front_matter import split_front_matter
 from scripts.site.languages import language_of, languages
+from scripts.site.page import Page, parse_page
 from scripts.site.placeholders import placeholder_problems
 from scripts.site.settings import extra_settings, load_settings
 from scripts.site.sources import SOURCES_FILE, load_sources

@@ -9,14 +9,14 @@ from typing import Any
 
 import yaml
 
-from scripts.content.page import Page
-from scripts.content.yaml_text import curly_quote_problems
 from scripts.problems import Problem, Severity
-from scripts.release.review_history import translation_behind
 from scripts.site.dates import date_problem
 from scripts.site.front_matter import split_front_matter
 from scripts.site.languages import ENGLISH, language_of
+from scripts.site.page import Page
 from scripts.site.review import REVIEW_KEYS, ReviewState, review_state
+from scripts.site.review_history import translation_behind
+from scripts.site.yaml_text import curly_quote_problems
 
 REQUIRED = ("title", "description", "clinical")
 OURS = ("title", "description", "clinical", "reading_grade", "sources", "reviewed_by", "last_reviewed",

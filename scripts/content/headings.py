@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.content.page import Page, line_of, mask_code
 from scripts.problems import Problem
+from scripts.site.page import Page, line_of, mask_code
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 SETEXT_H1 = re.compile(r"^(\S.*)\n=+[ \t]*$", re.MULTILINE)

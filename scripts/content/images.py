@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from scripts.content.page import Page, line_of, mask_code
 from scripts.problems import Problem
+from scripts.site.page import Page, line_of, mask_code
 
 MAX_BYTES = 200 * 1024
 MARKDOWN_IMAGE = re.compile(

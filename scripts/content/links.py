@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlparse
 
-from scripts.content.page import URL, Page, blank, line_of, mask_code
 from scripts.problems import Problem
 from scripts.site.clinic import EMAIL_PATTERN, parse_phone
+from scripts.site.page import URL, Page, blank, line_of, mask_code
 
 INLINE = re.compile(r"(?<!!)\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
 REFERENCE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)", re.MULTILINE)

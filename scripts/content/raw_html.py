@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.content.page import Page, line_of, mask_code
 from scripts.problems import Problem
+from scripts.site.page import Page, line_of, mask_code
 
 TAG = re.compile(r"<([A-Za-z][\w-]*)\b([^<>]*)>")
 BANNED = {

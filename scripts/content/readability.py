@@ -326,8 +326,8 @@ def reading_level(prose: list[tuple[int, str]], meta: dict, language: str) -> Re
 def table(root: Path) -> tuple[str, bool]:
     """A Markdown table per language of every page's reading level, target, result and hardest passages (English:
     school grade; Spanish: Fernández-Huerta reading ease); and whether all pass (a language without a rule fails)."""
-    from scripts.content.page import parse_page  # the content check's own front-matter reader
     from scripts.site.languages import languages
+    from scripts.site.page import parse_page  # the content check's own front-matter reader
 
     tables, all_pass = [], True
     for language in languages(root):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from scripts.content import readability
-from scripts.content.page import Page
 from scripts.problems import Problem, Severity
+from scripts.site.page import Page
 
 MAX_WORDS = 30  # any sentence longer than this is an error, whatever the page's grade
 

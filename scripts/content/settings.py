@@ -7,14 +7,14 @@ from pathlib import Path
 
 import yaml
 
-from scripts.content.claims import Claim, claim_message, find_claims, load_claims
-from scripts.content.yaml_text import curly_quote_problems, yaml_error_message
 from scripts.problems import Problem
 from scripts.site.brand import validate_brand
+from scripts.site.claims import Claim, claim_message, find_claims, load_claims
 from scripts.site.clinic import validate_clinic
 from scripts.site.dates import today
 from scripts.site.promotions import validate_promotions
 from scripts.site.settings import load_settings, setting_line
+from scripts.site.yaml_text import curly_quote_problems, yaml_error_message
 
 
 def settings_file_problems(config_path: Path, root: Path) -> list[Problem]:

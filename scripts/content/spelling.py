@@ -9,8 +9,8 @@ from pathlib import Path
 
 from spellchecker import SpellChecker
 
-from scripts.content.page import Page, line_of, mask_markup
 from scripts.problems import Problem, Severity
+from scripts.site.page import Page, line_of, mask_markup
 
 WORDS_FILE = Path("data/words.txt")
 WORD = re.compile(r"(?<![\w@/.-])[^\W\d_][^\W\d_A-Z]+(?:['’][a-z]+)*(?![\w@/-])")

@@ -12,8 +12,7 @@ import pathspec
 import yaml
 
 from scripts.problems import Problem, Severity
-from scripts.release.url_contract import CONTRACT, read_contract
-from scripts.site.addresses import page_url
+from scripts.site.addresses import CONTRACT, page_url, read_contract
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH_SETTINGS, LANGUAGE_WORDS, Language, languages
 from scripts.site.settings import load_settings, nav_pages, redirect_maps, setting_line

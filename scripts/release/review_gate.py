@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from scripts.release.review_history import ReviewedVersion, reviewed_version, translation_behind
 from scripts.site.dates import as_date
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, languages
 from scripts.site.review import ReviewState, review_state
+from scripts.site.review_history import ReviewedVersion, reviewed_version, translation_behind
 
 
 @dataclass(frozen=True)

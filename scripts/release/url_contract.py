@@ -16,11 +16,10 @@ from pathlib import Path
 from scripts.built_site import parse
 from scripts.built_site import target_file as page_file
 from scripts.project import project_root
-from scripts.site.addresses import page_url
+from scripts.site.addresses import CONTRACT, page_url, read_contract
 from scripts.site.settings import load_settings, redirect_maps
 
 ROOT = project_root()
-CONTRACT = Path("data/url-contract.txt")
 HEADER = """\
 # The URL contract: every published page and linkable section (h2/h3 with an id), as paths from site_url.
 # Never delete or edit a line: the tests fail if one stops resolving without a redirect in mkdocs.yml.
@@ -41,11 +40,6 @@ def published_urls(site: Path) -> list[str]:
 
 def sort_urls(urls: list[str] | set[str]) -> list[str]:
     return sorted(set(urls), key=lambda url: (url.split("#", 1)[0], "#" in url, url))
-
-
-def read_contract(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
-    return [line.strip() for line in lines if line.strip() and not line.startswith("# ")]
 
 
 def write_contract(path: Path, urls: list[str]) -> None:

@@ -18,8 +18,8 @@ from mkdocs.structure.pages import Page
 from scripts.site import clinic, placeholders, promotions, sources, structured_data
 from scripts.site.front_matter import front_matter_end
 from scripts.site.print_links import with_print_addresses
-from scripts.content.claims import check_claims, load_claims
-from scripts.content.page import parse_page
+from scripts.site.claims import check_claims, load_claims
+from scripts.site.page import parse_page
 from scripts.problems import Severity
 from scripts.site.qr_code import qr_svg
 from scripts.site import languages

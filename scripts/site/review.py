@@ -23,7 +23,7 @@ class ReviewState(StrEnum):
 
 def review_state(meta: dict[str, Any], today: date, changed_since_review: bool | None = False) -> ReviewState:
     """The review state of a page, from its front matter, on the given day. `changed_since_review` comes from
-    the page's history (scripts/release/review_history.py); None when there is no history to tell, and then a
+    the page's history (scripts/site/review_history.py); None when there is no history to tell, and then a
     reviewed page counts as awaiting review."""
     if meta.get("clinical") is not True:
         return ReviewState.NOT_CLINICAL

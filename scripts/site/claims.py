@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.content.page import Page, line_of, mask_markup
+from scripts.site.page import Page, line_of, mask_markup
 from scripts.problems import Problem, Severity
 
 CLAIMS_FILE = Path("data/claims.yml")

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from scripts.content.yaml_text import yaml_error_message
+from scripts.site.yaml_text import yaml_error_message
 from scripts.problems import Problem
 from scripts.site.front_matter import FrontMatterLoader, front_matter_end, split_front_matter
 
