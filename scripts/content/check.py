@@ -78,10 +78,16 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
     problems: list[Problem] = []
     sources = _load(root, SOURCES_FILE, load_sources, {}, problems)
     claims = _load(root, CLAIMS_FILE, load_claims, [], problems)
-    translated = {language.code: (_load(root, claims_file(language.code),
-                                        lambda root, code=language.code: load_claims(root, code), [], problems),
-                                  load_words(root, language.code))
-                  for language in languages(root)[1:]}
+    translated = {}
+    for language in languages(root)[1:]:
+        file = claims_file(language.code)
+        if not (root / file).is_file():
+            problems.append(Problem(file.as_posix(), 0, f"there is no list of claims we must not make in "
+                                    f"{language.name} ({file.as_posix()}), so its pages are not checked for them: "
+                                    "add one, like data/claims.es.yml", Severity.WARNING))
+        translated[language.code] = (_load(root, file, lambda root, code=language.code: load_claims(root, code), [],
+                                           problems) if (root / file).is_file() else [],
+                                     load_words(root, language.code))
     html = {text: body_html(text, clinic) for text in pages.values()}
     site = Site(
         docs=root / "docs",

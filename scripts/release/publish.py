@@ -61,6 +61,12 @@ def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> 
                         "reviewed by the medical team:\n" + "\n".join(gate.blocking))
     warnings += gate.notes
     environment = {"SITE_URL": site_url, **({"SITE_NOINDEX": "1"} if preview else {})}
+    # The copy is built with this checkout's history, so that its pages' review states are decided exactly as the
+    # gate decided them (scripts/site/review.py), not "awaiting" for want of git.
+    git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=root, capture_output=True,
+                             text=True).stdout.strip()
+    if git_dir:
+        environment["GIT_DIR"] = git_dir
     try:
         with tempfile.TemporaryDirectory() as scratch:
             source = copy_project(root, Path(scratch) / "project")

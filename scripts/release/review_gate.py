@@ -9,8 +9,8 @@ from pathlib import Path
 from scripts.site.dates import as_date
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, languages
-from scripts.site.review import ReviewState, review_state
-from scripts.site.review_history import ReviewedVersion, reviewed_version, translation_behind
+from scripts.site.review import ReviewState, page_review, review_state
+from scripts.site.review_history import ReviewedVersion, translation_behind
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ def _page_gate(root: Path, file: Path, meta: dict, language: str, language_name:
     shown = file.relative_to(root)
     reviewer = "the medical team" if language == ENGLISH else f"a clinician who speaks {language_name}"
     blocking = []
-    version = reviewed_version(root, file)
-    state = review_state(meta, today, None if version is None else version.changed_since)
+    reviewed = page_review(root, file, today)
+    state, version = reviewed.state, reviewed.version
     if language != ENGLISH:
         # The translation as it will be published (its reviewed version, when it changed since), against the
         # English page as it will be published.
@@ -56,13 +56,14 @@ def _page_gate(root: Path, file: Path, meta: dict, language: str, language_name:
         if behind is not False:
             blocking.append(f"{shown.as_posix()}: its English page changed after the version it translates (or git "
                             "cannot tell): update the translation and its translated_from")
-    if state is ReviewState.AWAITING:
+    signed = review_state(meta, today)  # what the front matter alone says, changed or not
+    if signed is ReviewState.OVERDUE:
+        blocking.append(f"{shown.as_posix()}: review overdue since {as_date(meta['next_review']).isoformat()}")
+    elif state is ReviewState.AWAITING:
         why = f"awaiting review by {reviewer}"
-        if version is None and review_state(meta, today) is not ReviewState.AWAITING:
+        if version is None and signed is not ReviewState.AWAITING:
             why += " (its git history is not available, so nobody can tell whether it changed since its review)"
         blocking.append(f"{shown.as_posix()}: {why}")
-    elif state is ReviewState.OVERDUE:
-        blocking.append(f"{shown.as_posix()}: review overdue since {as_date(meta['next_review']).isoformat()}")
     elif state is ReviewState.CHANGED:
         versions[shown] = version
     return blocking

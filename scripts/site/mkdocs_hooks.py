@@ -15,16 +15,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.site import clinic, placeholders, promotions, sources, structured_data
-from scripts.site.front_matter import front_matter_end
-from scripts.site.print_links import with_print_addresses
-from scripts.site.claims import check_claims, load_claims
-from scripts.site.page import parse_page
 from scripts.problems import Severity
-from scripts.site.qr_code import qr_svg
-from scripts.site import languages
-from scripts.site.review import guide_review_state, review_state
+from scripts.site import clinic, languages, placeholders, promotions, review, sources, structured_data
+from scripts.site.claims import check_claims, load_claims
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
+from scripts.site.front_matter import front_matter_end
+from scripts.site.page import parse_page
+from scripts.site.print_links import with_print_addresses
+from scripts.site.qr_code import qr_svg
+from scripts.site.review import ReviewState
 
 
 def _fail(problems: list[Any]) -> None:
@@ -48,6 +47,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["sources"] = sources.load_sources(root)
     extra["claims"] = load_claims(root, extra.get("language") or "en")
     extra["today"] = day
+    # Each page's review state, from its history (the one rule, scripts/site/review.py), once per build.
+    extra["review_states"] = {str(page.resolve()): review.page_review(root, page, day).state
+                              for page in languages.language(root, extra.get("language") or "en").pages}
     # Every language's words for the language switch and the 404 page, from its own settings file.
     extra["languages"] = languages.language_words(root)
     # The staff link sheet (English site) also lists each translation's pages and sections.
@@ -97,11 +99,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation,
                     **_: Any) -> dict[str, Any]:
     extra = config.extra
-    context["guide_review"] = guide_review_state((item.meta for item in nav.pages), extra["today"])
-    context["review_state"] = review_state(page.meta, extra["today"]).value
+    states = extra["review_states"]
+    context["guide_review"] = review.guide_review_state(
+        states.get(str(Path(item.file.abs_src_path).resolve()), ReviewState.NOT_CLINICAL) for item in nav.pages)
+    state = states.get(str(Path(page.file.abs_src_path).resolve()), ReviewState.NOT_CLINICAL)
+    context["review_state"] = state.value
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [],
-                                       extra.get("treatment") or {}, review_state(page.meta, extra["today"]),
+                                       extra.get("treatment") or {}, state,
                                        extra.get("language") or "en")
     context["json_ld"] = structured_data.to_script_json(graph)
     return context

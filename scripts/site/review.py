@@ -1,14 +1,19 @@
 """Whether a page's medical content is reviewed, awaiting review or overdue: the one rule that the review
-note, the structured data, the content check and the publishing gate all use."""
+note, the structured data, the content check and the publishing gate all use, and the one place that asks the
+page's history whether the text being built is the text that was reviewed (`page_review`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from scripts.site.dates import as_date
+from scripts.site.front_matter import load_front_matter
+from scripts.site.review_history import ReviewedVersion, reviewed_version
 
 REVIEW_KEYS = ("reviewed_by", "last_reviewed", "next_review")
 
@@ -31,16 +36,35 @@ def review_state(meta: dict[str, Any], today: date, changed_since_review: bool |
     if not str(meta.get("reviewed_by") or "").strip() or as_date(meta.get("last_reviewed")) is None \
             or next_review is None:
         return ReviewState.AWAITING
-    if next_review < today:
-        return ReviewState.OVERDUE
     if changed_since_review is None:
         return ReviewState.AWAITING
-    return ReviewState.CHANGED if changed_since_review else ReviewState.REVIEWED
+    if changed_since_review:
+        return ReviewState.CHANGED
+    return ReviewState.OVERDUE if next_review < today else ReviewState.REVIEWED
 
 
-def guide_review_state(metas: Iterable[dict[str, Any]], today: date) -> str:
+@dataclass(frozen=True)
+class PageReview:
+    """A page's review state, and the version of it that its review covers (None where nothing is signed, or
+    where git cannot tell)."""
+
+    state: ReviewState
+    version: ReviewedVersion | None
+
+
+def page_review(root: Path, page: Path, today: date) -> PageReview:
+    """The review state of the page file as it is now, with its history from git: a page is "reviewed" only when
+    its text is the text its review covers, so a preview never says "Reviewed by" over text nobody reviewed."""
+    meta = load_front_matter(page.read_text(encoding="utf-8"))
+    state = review_state(meta, today)
+    if state in (ReviewState.NOT_CLINICAL, ReviewState.AWAITING):  # nothing signed: no history to ask
+        return PageReview(state, None)
+    version = reviewed_version(root, page)
+    return PageReview(review_state(meta, today, None if version is None else version.changed_since), version)
+
+
+def guide_review_state(states: Iterable[ReviewState]) -> str:
     """The whole guide in one word, for the home page's trust line: "reviewed" only when every clinical page is
     reviewed and not overdue; otherwise "awaiting"."""
-    states = [review_state(meta or {}, today) for meta in metas]
     clinical = [state for state in states if state is not ReviewState.NOT_CLINICAL]
     return "reviewed" if clinical and all(state is ReviewState.REVIEWED for state in clinical) else "awaiting"

@@ -1,0 +1,128 @@
+"""Each clinical page says what its review really is: who reviewed it and when, only when its text is the text
+that was reviewed (its history says so); otherwise that it awaits review. The rule is scripts/site/review.py; these
+tests hold the built pages to it, in the real site and in a copy where one page is legitimately signed off."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from scripts.built_site import target_file
+from scripts.release.build import build_into
+from scripts.release.build import copy_project as copy_project_at
+from scripts.site.addresses import page_url
+from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import languages
+from scripts.site.review import ReviewState, page_review
+from tests.conftest import TEST_TODAY, copy_project
+from tests.project_changes import git
+
+TODAY = date.fromisoformat(TEST_TODAY)
+REVIEWER = "Dr. Test Reviewer, MD"
+REVIEW_LINE = re.compile(r'<aside class="review-status review-status--([\w-]+)"[^>]*>(.*?)</aside>', re.S)
+
+
+def review_line_problems(root: Path, site: Path, today: date) -> list[str]:
+    """'page: why' for each clinical page whose built review line does not say what its review state is."""
+    problems = []
+    for language in languages(root):
+        for file in language.pages:
+            meta = load_front_matter(file.read_text(encoding="utf-8"))
+            if meta.get("clinical") is not True:
+                continue
+            state = page_review(root, file, today).state
+            html = target_file(site, page_url(language.key(file))).read_text(encoding="utf-8")
+            shown = REVIEW_LINE.findall(html)
+            kind, text = shown[0] if len(shown) == 1 else ("(none or several)", "")
+            if state in (ReviewState.REVIEWED, ReviewState.OVERDUE):
+                if kind != state.value or str(meta["reviewed_by"]) not in text:
+                    problems.append(f"{language.key(file)}: {state.value}, but its review line is {kind}: {text!r}")
+            elif kind != "awaiting" or "reviewed_by" in meta and str(meta["reviewed_by"] or "-") in text:
+                problems.append(f"{language.key(file)}: {state.value}, but its review line is {kind}: {text!r}")
+    return problems
+
+
+def test_every_clinical_page_shows_its_real_review_state(built_site: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    assert review_line_problems(root, built_site, TODAY) == []
+
+
+def sign_off(page: Path, last: str = "2026-03-01", following: str = "2027-03-01", quote: str = "") -> None:
+    text = page.read_text(encoding="utf-8")
+    signed = (f"reviewed_by: {REVIEWER}\nlast_reviewed: {quote}{last}{quote}\n"
+              f"next_review: {quote}{following}{quote}\n")
+    page.write_text(re.sub(r"reviewed_by:.*\nlast_reviewed:.*\nnext_review:.*\n", signed, text, count=1),
+                    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def signed_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project, in git, in which the first clinical English page was signed off in a commit."""
+    project = copy_project(tmp_path_factory.mktemp("signed") / "project")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "the guide")
+    sign_off(first_clinical_page(project))
+    git(project, "commit", "-qam", "Medical review of one page")
+    return project
+
+
+def first_clinical_page(project: Path) -> Path:
+    return next(page for page in languages(project)[0].pages
+                if load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True)
+
+
+def build(project: Path, site: Path) -> Path:
+    build_into(site, project, {"SITE_TODAY": TEST_TODAY})
+    return site
+
+
+def test_a_signed_off_page_shows_its_reviewer_and_the_others_still_await(signed_project: Path,
+                                                                          tmp_path: Path) -> None:
+    site = build(signed_project, tmp_path / "site")
+    assert review_line_problems(signed_project, site, TODAY) == []
+    signed = first_clinical_page(signed_project)
+    html = target_file(site, page_url(signed.relative_to(signed_project / "docs").as_posix())).read_text("utf-8")
+    assert f"Reviewed by {REVIEWER} on March 1, 2026. Next review due March 1, 2027." in html
+    assert '"lastReviewed": "2026-03-01"' in html
+    states = [page_review(signed_project, page, TODAY).state for language in languages(signed_project)
+              for page in language.pages]
+    assert states.count(ReviewState.REVIEWED) == 1 and ReviewState.AWAITING in states
+
+
+def test_a_built_page_that_claims_a_review_it_does_not_have_is_found(signed_project: Path, tmp_path: Path) -> None:
+    """The fault planted: the site built from the signed copy, held against the same pages never signed."""
+    site = build(signed_project, tmp_path / "site")
+    unsigned = tmp_path / "unsigned"
+    git(signed_project, "worktree", "add", "-q", "--detach", str(unsigned), "HEAD~1")
+    problems = review_line_problems(unsigned, site, TODAY)
+    assert len(problems) == 1 and "awaiting review, but its review line is reviewed" in problems[0]
+
+
+def test_a_signed_page_edited_after_its_review_says_it_awaits_review(signed_project: Path, tmp_path: Path) -> None:
+    """A preview of an edit to a signed page never says "Reviewed by" over text nobody reviewed."""
+    edited = copy_project_at(signed_project, tmp_path / "edited")
+    (edited / ".git").write_text(f"gitdir: {signed_project / '.git'}\n", encoding="utf-8")  # the same history
+    page = first_clinical_page(edited)
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence nobody reviewed.\n", encoding="utf-8")
+    site = build(edited, tmp_path / "site")
+    assert page_review(edited, page, TODAY).state is ReviewState.CHANGED
+    html = target_file(site, page_url(page.relative_to(edited / "docs").as_posix())).read_text(encoding="utf-8")
+    assert "Reviewed by" not in html and "review-status--awaiting" in html
+    assert review_line_problems(edited, site, TODAY) == []
+
+
+@pytest.mark.parametrize("quote", ["", '"'], ids=["dates", "dates-in-quotes"])
+def test_review_dates_read_the_same_with_or_without_quotes(tmp_path: Path, quote: str) -> None:
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    sign_off(first_clinical_page(project), quote=quote)
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "signed")
+    site = build(project, tmp_path / "site")
+    page = first_clinical_page(project)
+    html = target_file(site, page_url(page.relative_to(project / "docs").as_posix())).read_text(encoding="utf-8")
+    assert f"Reviewed by {REVIEWER} on March 1, 2026. Next review due March 1, 2027." in html
