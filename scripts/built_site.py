@@ -13,10 +13,15 @@ from urllib.parse import unquote, urljoin, urlparse
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
 
 
+def html_files(site: Path) -> list[Path]:
+    """Every HTML file of the built site, redirect stubs and each language's pages included."""
+    return sorted(site.rglob("*.html"))
+
+
 def page_paths(site: Path) -> list[str]:
     """Every HTML page of the built site as a URL path ("" for the home page, "about/", "404.html")."""
     paths = []
-    for html in sorted(site.rglob("*.html")):
+    for html in html_files(site):
         if 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:2000]:
             continue
         paths.append(html.relative_to(site).as_posix().removesuffix("index.html"))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 # What each part may import from scripts/ (README's folder table says the same).
@@ -64,3 +66,40 @@ def test_an_import_pointing_up_is_found(tmp_path: Path) -> None:
         "scripts/served.py:1 imports scripts.bench.compression (core -> bench)",
         "scripts/site/hook.py:2 imports scripts.content.claims (site -> content)",
     ]
+
+
+# Settings with one reader each: any other module asks that one (two readers that must agree are a bug waiting).
+ONE_READER = {"redirect_maps": "scripts/site/settings.py"}
+
+
+def setting_readers(scripts: Path, key: str) -> list[str]:
+    """The modules of scripts/ that read the setting `key` themselves: `x["key"]` or `x.get("key")`."""
+    readers = []
+    for file in sorted(scripts.rglob("*.py")):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"), str(file))):
+            if isinstance(node, ast.Subscript):
+                looked_up = node.slice
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get" \
+                    and node.args:
+                looked_up = node.args[0]
+            else:
+                continue
+            if isinstance(looked_up, ast.Constant) and looked_up.value == key:
+                readers.append(file.relative_to(scripts.parent).as_posix())
+                break
+    return readers
+
+
+@pytest.mark.parametrize("key", sorted(ONE_READER))
+def test_each_shared_setting_has_one_reader(key: str) -> None:
+    assert setting_readers(ROOT / "scripts", key) == [ONE_READER[key]]
+
+
+def test_a_second_reader_of_a_setting_is_found(tmp_path: Path) -> None:
+    (tmp_path / "scripts" / "release").mkdir(parents=True)
+    (tmp_path / "scripts" / "settings.py").write_text("def maps(s):\n    return s['redirect_maps']\n",
+                                                      encoding="utf-8")
+    (tmp_path / "scripts" / "release" / "hosts.py").write_text(
+        "def pairs(plugin):\n    return plugin.get('redirect_maps') or {}\n", encoding="utf-8")
+    assert setting_readers(tmp_path / "scripts", "redirect_maps") == ["scripts/release/hosts.py",
+                                                                      "scripts/settings.py"]

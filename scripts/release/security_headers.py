@@ -12,6 +12,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from scripts.built_site import html_files
+
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 DATA_TYPES = ("application/json", "application/ld+json")
 META_ANCHOR = '<meta charset="utf-8">'
@@ -25,10 +27,6 @@ OTHER_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
-
-
-def html_files(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
 
 
 def inline_script_hashes(site: Path) -> list[str]:

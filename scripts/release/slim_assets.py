@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from scripts.built_site import html_files
+
 # A /* ... */ comment. Our CSS and JS put none inside strings or regular expressions (tests/test_slim_assets.py).
 BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 BLANK_LINES = re.compile(r"\n\s*\n+")
@@ -43,7 +45,7 @@ def slim_site(site: Path) -> None:
     for asset in [path for name in ASSETS for path in (site / name, *site.glob(f"*/{name}"))]:  # each language's copy
         if asset.is_file():
             asset.write_text(without_comments(asset.read_text(encoding="utf-8")), encoding="utf-8")
-    for page in site.rglob("*.html"):
+    for page in html_files(site):
         text = page.read_text(encoding="utf-8")
         slim = without_indentation(text)
         if slim != text:

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.built_site import parse
+from scripts.built_site import html_files, parse
 from scripts.built_site import target_file as page_file
 from scripts.project import project_root
 from scripts.site.addresses import CONTRACT, page_url, read_contract
@@ -28,7 +28,7 @@ HEADER = """\
 def published_urls(site: Path) -> list[str]:
     """Every page (redirect pages included) and every content section of a built site, as `/page/#id`."""
     urls = []
-    for html_file in sorted(site.rglob("index.html")):
+    for html_file in (file for file in html_files(site) if file.name == "index.html"):
         url = "/" + html_file.parent.relative_to(site).as_posix().removeprefix(".") + "/"
         url = url.replace("//", "/")
         parsed = parse(html_file)
