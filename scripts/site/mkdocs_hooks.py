@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.site import clinic, placeholders, promotions, sources, structured_data
+from scripts.site import brand, clinic, placeholders, promotions, sources, structured_data
 from scripts.site.front_matter import front_matter_end
 from scripts.site.print_links import with_print_addresses
 from scripts.content.claims import check_claims, load_claims
@@ -41,7 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     day = today(extra["timezone"])
     details = extra.get("clinic") or {}
     _fail(clinic.validate_clinic(details, config_path.relative_to(root))
-          + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root)))
+          + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root))
+          # brand.css has no default colours: a missing one would be an empty CSS value, so refuse it here too.
+          + brand.validate_brand(config, config_path.relative_to(root)))
     extra["contact"] = clinic.display_values(details)
     extra["opening_hours"] = clinic.opening_hours(details.get("hours") or [], extra.get("ui") or {})
     extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
