@@ -25,6 +25,7 @@ help:
 	@echo "make lock         refresh requirements.txt and package-lock.json after editing their sources"
 	@echo "make install      the Python environment in .venv (the other targets run it first)"
 	@echo "make browser      Debian's Chromium and the tools the browser tests use"
+	@echo "make font         the font the link-preview image is drawn with (build and test-fast run it first)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
