@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import builtins
+import io
+import os
 import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -15,6 +21,7 @@ from scripts.site.claims import find_claims, load_claims
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(__file__).parent / "fixtures" / "content_check" / "site"
+T = TypeVar("T")
 BAD_PAGE = """---
 title: Is it painless?
 description: What it feels like.
@@ -133,3 +140,73 @@ def test_a_broken_data_file_is_reported_with_its_line(bad_site: Path) -> None:
         "data/claims.yml:3: data/claims.yml is not valid YAML (expected <block end>, but found "
         "'<block mapping start>'): check this line's indentation, dashes, colons and quotes"
     ]
+
+
+# The fixture site is self-contained: checking it reads its own settings and data, never the repository's.
+
+# Another project's settings, in effect in the working folder while the fixture is checked: a different clinic and a
+# Markdown extension that does not exist, so rendering with them would fail or change what the check reports.
+OTHER_SETTINGS = """site_name: Another site
+extra:
+  clinic: {name: Another Clinic, phone: "(559) 555-0187", city: Fresno, region: CA}
+markdown_extensions:
+  - no_such_extension_anywhere
+"""
+
+
+def reads_outside(root: Path, action: Callable[[], T], monkeypatch: pytest.MonkeyPatch) -> tuple[T, list[Path]]:
+    """What `action` returns, and every file it opened outside `root` (installed packages aside: those are code,
+    not settings or data). Every Python-level file read (Path.read_text, open) goes through io.open."""
+    opened: list[Path] = []
+    real_open = io.open
+
+    def recording_open(file: object, *args: object, **kwargs: object) -> object:
+        if isinstance(file, str | os.PathLike):
+            opened.append(Path(file).resolve())
+        return real_open(file, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(io, "open", recording_open)
+        patch.setattr(builtins, "open", recording_open)
+        result = action()
+    installed = {Path(path).resolve() for path in sys.path if "-packages" in path}
+    root = root.resolve()
+    return result, sorted({path for path in opened if not path.is_relative_to(root)
+                           and not any(path.is_relative_to(folder) for folder in installed)})
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the fixture site, checked from a working folder whose mkdocs.yml is another project's."""
+    site = tmp_path / "fixture"
+    shutil.copytree(SITE, site)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "mkdocs.yml").write_text(OTHER_SETTINGS, encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    return site
+
+
+def test_checking_the_fixture_reads_only_the_fixture(fixture_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    problems, outside = reads_outside(fixture_copy, lambda: content_check.check_site(fixture_copy), monkeypatch)
+    assert outside == []
+    assert problems == content_check.check_site(SITE) == []
+
+
+def test_a_read_outside_the_fixture_is_reported(fixture_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The companion: a check that peeks at the repository's settings is caught by the same recorder."""
+    def check_that_peeks() -> list:
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        return content_check.check_site(fixture_copy)
+
+    _, outside = reads_outside(fixture_copy, check_that_peeks, monkeypatch)
+    assert outside == [(ROOT / "mkdocs.yml").resolve()]
+
+
+def test_a_fixture_without_its_own_settings_is_a_clear_error(fixture_copy: Path) -> None:
+    """Not a silent check against whichever mkdocs.yml is nearby (here the working folder's other project)."""
+    (fixture_copy / "mkdocs.yml").unlink()
+    [problem] = content_check.check_site(fixture_copy)
+    assert str(problem).startswith("mkdocs.yml: mkdocs.yml is missing from ") and "restore it" in str(problem)
+    with pytest.raises(content_check.SettingsMissingError, match="mkdocs.yml is missing"):
+        content_check.load_context(fixture_copy)

@@ -11,8 +11,8 @@ from PIL import Image
 
 from scripts.built_site import page_paths
 from scripts.built_site import target_file as page_file
-from scripts.release.preview_image import OUTPUT, preview_from_settings
-from scripts.site.languages import language_of
+from scripts.release.preview_image import OUTPUT, PreviewText, missing_glyphs, preview_from_settings, preview_text
+from scripts.site.languages import language_of, languages
 from tests.conftest import ROOT
 
 OPEN_GRAPH = ("og:title", "og:description", "og:url", "og:image", "og:type", "og:site_name")
@@ -59,6 +59,17 @@ def test_the_preview_image_is_a_1200x630_png_under_60_kb(built_site: Path) -> No
 
 def test_the_built_preview_image_shows_the_current_clinic_details(built_site: Path) -> None:
     assert (built_site / OUTPUT).read_bytes() == preview_from_settings(ROOT / "mkdocs.yml")
+
+
+def test_every_character_of_each_preview_image_has_a_glyph() -> None:
+    """No "Gu▯a": the font draws every letter of each language's preview text (accents included)."""
+    texts = {language.code: preview_text(language.config) for language in languages(ROOT)}
+    assert {code: missing_glyphs(text) for code, text in texts.items() if missing_glyphs(text)} == {}
+
+
+def test_a_character_the_font_lacks_is_reported() -> None:
+    """The companion: characters the font has no glyph for are found, and the accented letters are not."""
+    assert missing_glyphs(PreviewText("Clínica 一", "Guía", ("señal ¿qué?",), "\U0001d11e")) == ["一", "\U0001d11e"]
 
 
 def test_every_page_has_a_description_canonical_open_graph_and_twitter_card(built_site: Path) -> None:

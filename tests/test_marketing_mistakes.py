@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -191,3 +192,26 @@ def test_a_brand_colour_too_light_for_white_text_is_refused(project: Path) -> No
     set_settings(project, {("extra", "brand", "primary"): "#7fd3e0"})
     [message] = [e for e in errors(project) if "brand colour 'primary'" in e]
     assert message.startswith("mkdocs.yml:") and "must be at least 4.5:1" in message
+
+
+def test_a_missing_brand_colour_is_a_message_with_its_line(project: Path) -> None:
+    """mkdocs.yml is the colours' one home: without one there is no default to fall back on, so the check says
+    which colour is missing, where, and what it is for."""
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    brand_line = next(n for n, text in enumerate(lines, 1) if text.strip() == "brand:")
+    dropped = next(n for n in range(brand_line, len(lines)) if lines[n].strip().startswith("primary_on_dark:"))
+    config.write_text("\n".join(lines[:dropped] + lines[dropped + 1:]), encoding="utf-8")
+    [message] = [e for e in errors(project) if "primary_on_dark" in e]
+    assert message.startswith(f"mkdocs.yml:{brand_line}: brand colour 'primary_on_dark' is missing: add it under "
+                              "'brand:'") and "# and six hex digits" in message
+
+
+def test_missing_brand_colours_stop_the_build_too(tmp_path: Path) -> None:
+    """brand.css has no defaults: the build refuses rather than write empty colours."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"\n  brand:\n(    .*\n)+", "\n", text, count=1), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "the clinic's colours are missing: add 'brand:' under 'extra:'" in result.stderr

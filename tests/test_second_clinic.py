@@ -3,13 +3,18 @@ second, fictional clinic's settings, no built file carries any of the first clin
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import re
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from PIL import Image
 
-from scripts.release.preview_image import OUTPUT, preview_from_settings
+from scripts.release.preview_image import OUTPUT, PreviewText, preview_png, preview_text
+from scripts.site.brand import brand_colours
+from scripts.site.languages import languages
 from scripts.site.settings import load_settings
 from tests.conftest import ROOT, build_variant
 
@@ -67,7 +72,53 @@ def test_the_second_clinics_own_details_are_what_patients_see(second_site: Path)
     assert "--brand-primary: #6a2c70" in (second_site / "assets" / "css" / "brand.css").read_text(encoding="utf-8")
 
 
-def test_the_link_preview_image_is_drawn_from_the_second_clinics_settings(second_site: Path) -> None:
-    second = second_site.parent / "project" / "mkdocs.yml"
-    assert (second_site / OUTPUT).read_bytes() == preview_from_settings(second)
-    assert preview_from_settings(second) != preview_from_settings(ROOT / "mkdocs.yml")
+def first_clinic_in(text: str) -> list[str]:
+    """The first clinic's details that `text` carries (each phone format too)."""
+    squeezed = re.sub(r"\D", "", text)
+    return [f"the first clinic's {label} ({value})" for label, value in first_clinic_details().items()
+            if value.lower() in text.lower() or (label == "phone digits" and value in squeezed)]
+
+
+def pixels(png: bytes) -> bytes:
+    with Image.open(io.BytesIO(png)) as image:
+        return image.convert("RGB").tobytes()
+
+
+def preview_problems(text: PreviewText, png: bytes, colours: dict[str, str]) -> list[str]:
+    """What is wrong with a preview image `png` said to show `text`: the text names the first clinic, or the
+    picture is not that text drawn in `colours` (so the text checked is really the text drawn)."""
+    problems = [f"its text names {found}" for found in first_clinic_in("\n".join(text.lines()))]
+    if pixels(png) != pixels(preview_png(text, colours)):
+        problems.append(f"its pixels are not {text} drawn")
+    return problems
+
+
+def test_each_link_preview_image_says_the_second_clinics_details(second_site: Path) -> None:
+    project = second_site.parent / "project"
+    found = {}
+    for language in languages(project):  # each language has its own preview image, with its own title
+        text = preview_text(language.config)
+        assert text.clinic_name == "Sunrise Skin Studio" and "Fresno" in text.footer, text
+        found[language.code] = preview_problems(text, (second_site / language.prefix / OUTPUT).read_bytes(),
+                                                brand_colours(load_settings(language.config)))
+    assert found and not any(found.values()), found
+
+
+def test_the_check_sees_the_first_clinics_name_in_the_preview(second_site: Path) -> None:
+    """The companion: the first clinic's name, planted in what is drawn or in the text, is reported."""
+    config = second_site.parent / "project" / "mkdocs.yml"
+    second, colours = preview_text(config), brand_colours(load_settings(config))
+    planted = dataclasses.replace(second, clinic_name=first_clinic_details()["name"])
+    # drawn with the first clinic's name, though its settings say the second's: the pixels give it away
+    assert preview_problems(second, preview_png(planted, colours), colours) == [f"its pixels are not {second} drawn"]
+    # the text itself names the first clinic: reported even when the picture matches it
+    assert preview_problems(planted, preview_png(planted, colours), colours) == [
+        f"its text names the first clinic's name ({first_clinic_details()['name']})"]
+
+
+def test_the_preview_is_not_drawn_in_the_first_clinics_colours(second_site: Path) -> None:
+    with Image.open(second_site / OUTPUT) as image:
+        colours = {"#" + bytes(rgb).hex() for _, rgb in image.convert("RGB").getcolors(maxcolors=1 << 16)}
+    first = set(brand_colours(load_settings(ROOT / "mkdocs.yml")).values())
+    assert "#6a2c70" in colours and not colours & first, colours & first
+

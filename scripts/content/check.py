@@ -62,14 +62,28 @@ class Context:
     problems: list[Problem]  # data files that could not be read
 
 
-def body_html(text: str, clinic: dict[str, Any] | None) -> str:
-    """The HTML of the page's body, as the site renders it (placeholders filled in)."""
-    return readability.render(split_front_matter(text)[1], clinic)
+def body_html(text: str, clinic: dict[str, Any] | None, config_path: Path) -> str:
+    """The HTML of the page's body, as the site whose settings are `config_path` renders it (placeholders
+    filled in)."""
+    return readability.render(split_front_matter(text)[1], clinic, config_path)
+
+
+class SettingsMissingError(FileNotFoundError):
+    """The folder being checked has no mkdocs.yml: its pages cannot be checked against anyone else's settings."""
+
+
+def missing_settings_message(root: Path) -> str:
+    return (f"{CONFIG_FILE} is missing from {root}: the content check reads the clinic's details, the Markdown "
+            f"extensions and the languages from the checked folder's own {CONFIG_FILE}; restore it from the main "
+            "branch")
 
 
 def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
     """The settings, sources, claims and project words under `root`, and the anchors of its pages (`pages`
-    maps a path inside docs/ to its text; by default every docs/*.md)."""
+    maps a path inside docs/ to its text; by default every docs/*.md). Raises SettingsMissingError without
+    `root`'s own mkdocs.yml: nothing here ever falls back to another project's settings."""
+    if not (root / CONFIG_FILE).is_file():
+        raise SettingsMissingError(missing_settings_message(root))
     extra = extra_settings(root / CONFIG_FILE)
     clinic = extra.get("clinic") or {}
     if pages is None:
@@ -88,7 +102,7 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
         translated[language.code] = (_load(root, file, lambda root, code=language.code: load_claims(root, code), [],
                                            problems) if (root / file).is_file() else [],
                                      load_words(root, language.code))
-    html = {text: body_html(text, clinic) for text in pages.values()}
+    html = {text: body_html(text, clinic, root / CONFIG_FILE) for text in pages.values()}
     site = Site(
         docs=root / "docs",
         # The ids a link can point to with #: headings (toc slugs or explicit {#id}) and any other id.
@@ -188,20 +202,20 @@ def check_structure(root: Path, context: Context) -> list[Problem]:
 
 def check_site(root: Path) -> list[Problem]:
     """Every problem in docs/*.md and mkdocs.yml, sorted by file and line. When mkdocs.yml cannot be read,
-    only that is reported: everything else would be a cascade of the same mistake."""
-    if (root / CONFIG_FILE).is_file():
-        unreadable = settings_file_problems(root / CONFIG_FILE, root)
-        if unreadable:
-            return unreadable
+    only that is reported: everything else would be a cascade of the same mistake; so is a missing mkdocs.yml."""
+    if not (root / CONFIG_FILE).is_file():
+        return [Problem(CONFIG_FILE, 0, missing_settings_message(root))]
+    unreadable = settings_file_problems(root / CONFIG_FILE, root)
+    if unreadable:
+        return unreadable
     files = page_files(root)
     texts = {file: file.read_text(encoding="utf-8") for file in files}
     context = load_context(root, {file.relative_to(root / "docs").as_posix(): text for file, text in texts.items()})
     problems = [problem for file, text in texts.items() for problem in check_page(file, text, context)]
     problems += context.problems
     problems += check_includes(root, context)
-    if (root / CONFIG_FILE).is_file():
-        problems += check_settings(root / CONFIG_FILE, root, context.claims)
-        problems += check_structure(root, context)
+    problems += check_settings(root / CONFIG_FILE, root, context.claims)
+    problems += check_structure(root, context)
     return sorted(set(problems))
 
 

@@ -184,9 +184,12 @@ def prose_from_html(html: str) -> list[str]:
 # --- prose from Markdown -----------------------------------------------------------------------------------
 
 
-def render(body: str, clinic: dict | None = None) -> str:
+def render(body: str, clinic: dict | None = None, config_path: Path | None = None) -> str:
     """The HTML of a page body as the site renders it, with the clinic's answers decided and placeholders
-    replaced by the clinic's details (without a clinic: every answer's text, and placeholders by their names)."""
+    replaced by the clinic's details (without a clinic: every answer's text, and placeholders by their names).
+    `config_path`: the settings file whose Markdown extensions render it; the content check always names its
+    site's own, so checking one site never renders with another's (the working folder's mkdocs.yml by default,
+    for `make grades`)."""
     values: dict[str, str] = {}
     if clinic is not None:
         from scripts.site.placeholders import placeholder_values, resolve_conditions
@@ -194,7 +197,7 @@ def render(body: str, clinic: dict | None = None) -> str:
         values = placeholder_values(clinic)
         body = "\n".join(line for _, line in resolve_conditions(body, clinic)[0])
     text = PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(1).rsplit(".", 1)[-1], body)
-    md = site_markdown(project_root() / "mkdocs.yml")
+    md = site_markdown(config_path or project_root() / "mkdocs.yml")
     md.reset()
     return md.convert(text)
 

@@ -42,7 +42,7 @@ def check_settings(config_path: Path, root: Path, claims: list[Claim]) -> list[P
     clinic, promotions = extra.get("clinic") or {}, extra.get("promotions") or []
     day = today(extra.get("timezone"))
     problems += validate_clinic(clinic, config_path) + validate_promotions(promotions, day, config_path)
-    problems += validate_brand(extra.get("brand"), config_path)
+    problems += validate_brand(settings, config_path)
     spanish = load_claims(root, "es") if (root / "data" / "claims.es.yml").is_file() else []
     for index, promotion in enumerate(promotions if isinstance(promotions, list) else []):
         # The English text against the English claims, its Spanish text (text_es) against the Spanish ones.

@@ -1,42 +1,102 @@
-"""The link-preview image (Open Graph / Twitter card): one branded 1200x630 PNG for every page, drawn offline
-with Pillow from the clinic's details in mkdocs.yml by every build (the post-build step), so it always shows
-the current details and nobody has to redraw it by hand.
+"""The link-preview image (Open Graph / Twitter card): one branded 1200x630 PNG per language, drawn offline
+with Pillow from that language's settings by every build (the post-build step), so it always shows the
+current details and nobody has to redraw it by hand.
 
-Pillow's bundled font (`ImageFont.load_default`), so the picture is the same on every machine.
+What it says comes from one function, `preview_text` (the clinic's name, the site's title and description,
+where the clinic is and its phone); what it looks like from `draw_preview`, which draws exactly that text in
+the clinic's colours (`scripts.site.brand.brand_colours`). A test reads the text and compares the pixels.
+
+The font is Debian's DejaVu Sans (package fonts-dejavu-core): it has every accented letter the Spanish
+preview needs ("Guía"), which Pillow's built-in font lacks; a TrueType file draws the same on every machine
+with the same file.
 """
 
 from __future__ import annotations
 
 import io
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from scripts.site.brand import WHITE, brand_colours
 from scripts.site.settings import load_settings
 
 OUTPUT = Path("assets/images/preview.png")  # in the built site
 SIZE = (1200, 630)
-WHITE = "#ffffff"
-# The site's default colours, used when extra.brand does not set them (as overrides/assets/css/brand.css does).
-DEFAULT_BRAND = {"primary": "#0b5563", "primary_dark": "#073a44", "primary_light": "#d8eef1"}
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+NO_SUCH_CHARACTER = "\U000f0000"  # Supplementary Private Use Area-A: in no font's character map
+DESCRIPTION_WIDTH, DESCRIPTION_LINES = 46, 3  # characters a line, lines: what fits beside the margins
 
 
-def preview_image(clinic_name: str, title: str, description: str, place: str,
-                  brand: dict[str, str] | None = None) -> Image.Image:
-    """The preview picture, in the clinic's colours: its name, the site's title and description, where it is."""
-    colours = {**DEFAULT_BRAND, **{key: value for key, value in (brand or {}).items() if value}}
+class FontMissingError(FileNotFoundError):
+    """The TrueType font the preview image is drawn with is not installed."""
+
+
+@dataclass(frozen=True)
+class PreviewText:
+    """Every word the preview image shows, line by line as drawn."""
+
+    clinic_name: str
+    title: str
+    description: tuple[str, ...]
+    footer: str
+
+    def lines(self) -> list[str]:
+        return [self.clinic_name, self.title, *self.description, self.footer]
+
+
+def preview_text(config_path: Path) -> PreviewText:
+    """What the preview image of the site (or translation) whose settings are `config_path` says: read from
+    that language's settings (a translation INHERITs the clinic's details and sets its own title)."""
+    settings = load_settings(config_path)
+    clinic = (settings.get("extra") or {}).get("clinic") or {}
+    place = ", ".join(str(part) for part in (clinic.get("city"), clinic.get("region")) if part)
+    footer = "  |  ".join(part for part in (place, str(clinic.get("phone") or "")) if part)
+    description = textwrap.wrap(str(settings.get("site_description") or ""), width=DESCRIPTION_WIDTH)
+    return PreviewText(str(clinic.get("name") or ""), str(settings.get("site_name") or ""),
+                       tuple(description[:DESCRIPTION_LINES]), footer)
+
+
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    path = FONT_BOLD if bold else FONT
+    if not path.is_file():
+        raise FontMissingError(f"{path} is missing: the link-preview image is drawn with Debian's DejaVu Sans; "
+                               "install it with `apt-get install fonts-dejavu-core` (`make browser` does)")
+    return ImageFont.truetype(str(path), size=size)
+
+
+def _drawn(face: ImageFont.FreeTypeFont, char: str) -> bytes:
+    image = Image.new("L", (2 * face.size, 2 * face.size))
+    ImageDraw.Draw(image).text((face.size // 2, face.size // 2), char, font=face, fill=255)
+    return image.tobytes()
+
+
+def missing_glyphs(text: PreviewText) -> list[str]:
+    """The characters of the text that the fonts have no glyph for (they would be drawn as a box): [] when all
+    are there. A character a font lacks is drawn as its glyph 0, the same box for every such character, and
+    Pillow has no public query for glyph 0: so compare with a character no font has (a private-use one)."""
+    characters = sorted(set("".join(text.lines())) - set(" \t\n"))
+    missing = set()
+    for face in (font(40), font(40, bold=True)):
+        box = _drawn(face, NO_SUCH_CHARACTER)
+        missing |= {char for char in characters if _drawn(face, char) == box}
+    return sorted(missing)
+
+
+def draw_preview(text: PreviewText, colours: dict[str, str]) -> Image.Image:
+    """The preview picture of `text`, in the clinic's colours (`brand_colours`)."""
     image = Image.new("RGB", SIZE, colours["primary"])
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, SIZE[1] - 96, SIZE[0], SIZE[1]), fill=colours["primary_dark"])
-    draw.text((80, 118), clinic_name, font=ImageFont.load_default(size=56), fill=WHITE, anchor="lm",
-              stroke_width=1, stroke_fill=WHITE)
-    draw.text((80, 230), title, font=ImageFont.load_default(size=88), fill=WHITE, stroke_width=2,
-              stroke_fill=WHITE)
-    body = ImageFont.load_default(size=40)
-    for line_number, line in enumerate(textwrap.wrap(description, width=46)[:3]):
+    draw.text((80, 118), text.clinic_name, font=font(52, bold=True), fill=WHITE, anchor="lm")
+    draw.text((80, 230), text.title, font=font(76, bold=True), fill=WHITE)
+    body = font(38)
+    for line_number, line in enumerate(text.description):
         draw.text((80, 360 + 54 * line_number), line, font=body, fill=colours["primary_light"])
-    draw.text((80, SIZE[1] - 48), place, font=ImageFont.load_default(size=36), fill=WHITE, anchor="lm")
+    draw.text((80, SIZE[1] - 48), text.footer, font=font(34), fill=WHITE, anchor="lm")
     return image.quantize(colors=32, dither=Image.Dither.NONE)
 
 
@@ -46,12 +106,11 @@ def png_bytes(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
+def preview_png(text: PreviewText, colours: dict[str, str]) -> bytes:
+    """The PNG file of `text` drawn in `colours`."""
+    return png_bytes(draw_preview(text, colours))
+
+
 def preview_from_settings(config_path: Path) -> bytes:
-    """The PNG for the site described by `config_path` (mkdocs.yml)."""
-    settings = load_settings(config_path)
-    clinic = (settings.get("extra") or {}).get("clinic") or {}
-    place = ", ".join(part for part in (clinic.get("city"), clinic.get("region")) if part)
-    footer = "  |  ".join(part for part in (place, clinic.get("phone")) if part)
-    return png_bytes(preview_image(clinic.get("name") or "", settings.get("site_name") or "",
-                                   settings.get("site_description") or "", footer,
-                                   (settings.get("extra") or {}).get("brand")))
+    """The PNG for the site described by `config_path` (mkdocs.yml, or a translation's settings file)."""
+    return preview_png(preview_text(config_path), brand_colours(load_settings(config_path)))

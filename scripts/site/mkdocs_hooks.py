@@ -16,7 +16,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.problems import Severity
-from scripts.site import clinic, languages, placeholders, promotions, review, sources, structured_data
+from scripts.site import brand, clinic, languages, placeholders, promotions, review, sources, structured_data
 from scripts.site.claims import check_claims, load_claims
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
 from scripts.site.front_matter import front_matter_end
@@ -40,7 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     day = today(extra["timezone"])
     details = extra.get("clinic") or {}
     _fail(clinic.validate_clinic(details, config_path.relative_to(root))
-          + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root)))
+          + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root))
+          # brand.css has no default colours: a missing one would be an empty CSS value, so refuse it here too.
+          + brand.validate_brand(config, config_path.relative_to(root)))
     extra["contact"] = clinic.display_values(details)
     extra["opening_hours"] = clinic.opening_hours(details.get("hours") or [], extra.get("ui") or {})
     extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
