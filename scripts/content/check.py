@@ -27,6 +27,7 @@ from scripts.content.front_matter import check_front_matter
 from scripts.content.headings import check_headings
 from scripts.content.images import check_images
 from scripts.content.links import Site, check_links
+from scripts.content.mkdocs_settings import mkdocs_settings_problems
 from scripts.content.page import Page, parse_page
 from scripts.content.raw_html import check_html
 from scripts.content.reading import check_reading
@@ -183,10 +184,11 @@ def check_structure(root: Path, context: Context) -> list[Problem]:
 
 
 def check_site(root: Path) -> list[Problem]:
-    """Every problem in docs/*.md and mkdocs.yml, sorted by file and line. When mkdocs.yml cannot be read,
-    only that is reported: everything else would be a cascade of the same mistake."""
+    """Every problem in docs/*.md and mkdocs.yml, sorted by file and line. When mkdocs.yml cannot be read, or
+    MkDocs refuses a settings file (as the build would), only that is reported: everything else would be a
+    cascade of the same mistake."""
     if (root / CONFIG_FILE).is_file():
-        unreadable = settings_file_problems(root / CONFIG_FILE, root)
+        unreadable = settings_file_problems(root / CONFIG_FILE, root) or mkdocs_settings_problems(root)
         if unreadable:
             return unreadable
     files = page_files(root)
