@@ -56,12 +56,10 @@ def site_url_as_a_list(file: str) -> Callable[[Path], tuple[str, int]]:
 
 
 def nav_entry_a_number(project: Path) -> tuple[str, int]:
-    line = line_of(project, "mkdocs.yml", r"^nav:")
-    path = project / "mkdocs.yml"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    lines.insert(line, "  - 42")
-    path.write_text("\n".join(lines), encoding="utf-8")
-    return "mkdocs.yml", line + 1
+    set_settings(project, {("nav",): [*load_settings(project / "mkdocs.yml")["nav"], 42]})
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
+    nav = line_of(project, "mkdocs.yml", r"^nav:")
+    return "mkdocs.yml", next(n for n in range(nav, len(lines) + 1) if re.search(r"\b42\b", lines[n - 1]))
 
 
 def theme_without_name(project: Path) -> tuple[str, int]:
