@@ -169,7 +169,8 @@ def reads_outside(root: Path, action: Callable[[], T], monkeypatch: pytest.Monke
         patch.setattr(io, "open", recording_open)
         patch.setattr(builtins, "open", recording_open)
         result = action()
-    installed = {Path(path).resolve() for path in sys.path if "-packages" in path}
+    # Python's own library and installed packages (sys.path, the project's own folder aside)
+    installed = {Path(path).resolve() for path in sys.path if path and Path(path).resolve() != ROOT.resolve()}
     root = root.resolve()
     return result, sorted({path for path in opened if not path.is_relative_to(root)
                            and not any(path.is_relative_to(folder) for folder in installed)})

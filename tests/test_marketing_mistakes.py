@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,12 +19,9 @@ from tests.project_changes import set_settings
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """What the content check reads: the pages, the data files and the settings."""
-    for folder in ("docs", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    for settings in ROOT.glob("mkdocs*.yml"):
-        shutil.copy(settings, tmp_path / settings.name)
-    return tmp_path
+    """What the content check reads: the pages, the data files, the settings and what they name (the theme's
+    overrides/, the hook), which MkDocs loads when the check validates the settings as the build does."""
+    return copy_project(tmp_path / "project")
 
 
 def errors(project: Path) -> list[str]:

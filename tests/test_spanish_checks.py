@@ -4,7 +4,6 @@ and a translation left behind when its English page changes."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from scripts.content.check import check_site
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import translations
 from scripts.site.settings import load_settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 from tests.project_changes import git
 
 ENGLISH, SPANISH = sorted(translations(ROOT, "es").items())[0]  # e.g. aftercare.md, es/cuidados-despues.md
@@ -23,11 +22,7 @@ ENGLISH, SPANISH = sorted(translations(ROOT, "es").items())[0]  # e.g. aftercare
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    for folder in ("docs", "data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    for name in ("mkdocs.yml", "mkdocs.es.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path / "project")
 
 
 def found(project: Path, severity: str = "error") -> list[str]:

@@ -26,6 +26,7 @@ from scripts.content.front_matter import check_front_matter
 from scripts.content.headings import check_headings
 from scripts.content.images import check_images
 from scripts.content.links import Site, check_links
+from scripts.content.mkdocs_settings import mkdocs_settings_problems
 from scripts.content.raw_html import check_html
 from scripts.content.reading import check_reading
 from scripts.content.settings import check_settings, settings_file_problems
@@ -201,11 +202,12 @@ def check_structure(root: Path, context: Context) -> list[Problem]:
 
 
 def check_site(root: Path) -> list[Problem]:
-    """Every problem in docs/*.md and mkdocs.yml, sorted by file and line. When mkdocs.yml cannot be read,
-    only that is reported: everything else would be a cascade of the same mistake; so is a missing mkdocs.yml."""
+    """Every problem in every language's pages and settings, sorted by file and line. When mkdocs.yml cannot be
+    read, or MkDocs refuses a settings file (as the build would), only that is reported: everything else would be a
+    cascade of the same mistake; so is a missing mkdocs.yml."""
     if not (root / CONFIG_FILE).is_file():
         return [Problem(CONFIG_FILE, 0, missing_settings_message(root))]
-    unreadable = settings_file_problems(root / CONFIG_FILE, root)
+    unreadable = settings_file_problems(root / CONFIG_FILE, root) or mkdocs_settings_problems(root)
     if unreadable:
         return unreadable
     files = page_files(root)
