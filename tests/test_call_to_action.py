@@ -10,6 +10,8 @@ import pytest
 
 from scripts.built_site import page_paths
 from scripts.served_site import free_port, serve
+from scripts.site.addresses import page_url
+from scripts.site.languages import languages
 from scripts.site.settings import load_settings
 from tests.browser_helpers import open_context
 from tests.conftest import CONTACT, PHONE, ROOT, build_variant
@@ -38,7 +40,7 @@ def html_pages(site: Path) -> dict[str, str]:
 
 def neutral_pages() -> set[str]:
     """The built paths of pages whose front matter asks for a neutral call to action (cta: neutral)."""
-    return {("" if page.stem == "index" else f"{page.stem}/") for page in (ROOT / "docs").glob("*.md")
+    return {page_url(page.relative_to(ROOT / "docs").as_posix()).lstrip("/") for page in languages(ROOT)[0].pages
             if re.search(r"^cta:\s*neutral\s*$", page.read_text(encoding="utf-8"), re.MULTILINE)}
 
 

@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts.built_site import target_file
 from scripts.content.readability import grade, prose_from_html, target_grade
+from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import languages
 from scripts.site.sources import load_sources
 from tests.conftest import CONTACT, ROOT, SOURCE_MATERIAL
 
-PAGES = sorted((ROOT / "docs").glob("*.md"))
+PAGES = languages(ROOT)[0].pages  # every English page, at any depth
 CLINICAL = [page for page in PAGES if load_front_matter(page.read_text(encoding="utf-8")).get("clinical")]
 RUN = 8
 
@@ -24,8 +27,7 @@ def front_matter(page: Path) -> dict:
 
 
 def built(site: Path, page: Path) -> str:
-    slug = "" if page.stem == "index" else page.stem + "/"
-    return (site / slug / "index.html").read_text(encoding="utf-8")
+    return target_file(site, page_url(page.relative_to(ROOT / "docs").as_posix())).read_text(encoding="utf-8")
 
 
 def article(html: str) -> str:

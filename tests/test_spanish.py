@@ -19,7 +19,9 @@ import pytest
 from scripts.built_site import page_paths
 from scripts.release.build import build_into
 from scripts.served_site import free_port, serve
+from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import languages
 from scripts.site.settings import SettingPath, load_settings, with_settings
 from tests.browser_helpers import open_context
 from tests.conftest import DESKTOP, PHONE, ROOT, TEST_TODAY, copy_project
@@ -55,7 +57,8 @@ def build_both_languages(tmp_path: Path, settings: dict[SettingPath, Any], **env
 def test_the_site_wide_browser_tests_cover_every_spanish_page(built_site: Path) -> None:
     """Axe, the CSP and the budgets run over page_paths(built_site): the Spanish pages must be in it."""
     built = set(page_paths(built_site))
-    wanted = {"es/" + ("" if page.stem == "index" else page.stem + "/") for page in SPANISH_DOCS.glob("*.md")}
+    spanish = languages(ROOT)[1]
+    wanted = {page_url(spanish.key(page)).lstrip("/") for page in spanish.pages}
     assert wanted and wanted <= built, wanted - built
     assert "es/404.html" in built
 
