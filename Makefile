@@ -126,7 +126,8 @@ screenshots: install browser
 url-contract: install
 	$(PYTHON) -m scripts.release.url_contract --update
 
-# Page weight, layout shift, Lighthouse and build-time benchmark (about 15 minutes; `--runs 1` for a quick look):
+# Page weight, layout shift, Lighthouse and build-time benchmark (about 15 minutes; `--runs 1` for a quick look,
+# BENCH_ARGS="--only build" for the build ratio alone, about a minute):
 # writes bench-results/bench.md and bench.json. See README, "Performance".
 bench: install node_modules/.installed browser
 	$(PYTHON) -m scripts.bench.run $(BENCH_ARGS)

@@ -1,12 +1,29 @@
-"""The benchmark's generated sites (scripts/bench/scaling.py) and its rule for linear growth (report.py)."""
+"""The benchmark's generated sites (scripts/bench/scaling.py), its two sides building the same pages, and its
+rule for linear growth (report.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scripts.bench.report import BenchResult, budget_checks
-from scripts.bench.scaling import SECTION_SIZE, BuildTime, Comparison, add_nav_sections, generate_pages, nav_tree
-from tests.conftest import TEST_TODAY, copy_project, run_build
+from scripts.bench.scaling import (
+    SECTION_SIZE,
+    BuildTime,
+    Comparison,
+    PageSetMismatchError,
+    add_nav_sections,
+    build_ours,
+    build_plain,
+    compare,
+    generate_pages,
+    nav_tree,
+    prepare_sides,
+    same_pages,
+)
+from scripts.site.languages import languages
+from tests.conftest import ROOT, TEST_TODAY, copy_project, run_build
 
 LINEAR = "build time grows linearly with pages"
 
@@ -42,6 +59,32 @@ def test_adding_pages_to_other_sections_leaves_a_page_unchanged(tmp_path: Path) 
     assert pages[81].count('class="md-nav__link') == pages[9].count('class="md-nav__link')
     # Deeper menu sections only add template whitespace.
     assert abs(len(pages[81]) - len(pages[9])) < 0.01 * len(pages[9])
+
+
+def test_both_sides_build_the_same_markdown_pages_in_every_language(tmp_path: Path) -> None:
+    """Like with like (issue 22): ours is built as `make build` builds it and plain Material a build per language,
+    and both make exactly the pages of every language's Markdown (plus the generated ones), nothing more."""
+    ours, plain = prepare_sides(ROOT, 3, tmp_path / "projects")
+    build_ours(ours, tmp_path / "ours")
+    build_plain(plain, tmp_path / "plain")
+    pages = same_pages(tmp_path / "ours", tmp_path / "plain")
+    markdown = {language.prefix + page.name for language in languages(ours) for page in language.pages}
+    expected = {language.prefix + "404.html" for language in languages(ours)}
+    expected |= {name.removesuffix("index.md") if name.endswith("index.md") else name.removesuffix(".md") + "/"
+                 for name in markdown}
+    assert set(pages) == expected
+    assert {"generated-0003/", "es/riesgos/", "es/"} <= set(pages)
+
+
+def test_a_page_built_by_one_side_only_stops_the_comparison(tmp_path: Path) -> None:
+    ours, plain = prepare_sides(ROOT, 0, tmp_path / "projects")
+    english, spanish = plain
+    (english.project / "docs" / "planted.md").write_text("# Planted\n\nOnly plain Material has this page.\n",
+                                                        encoding="utf-8")
+    (spanish.project / "docs" / "glosario.md").unlink()
+    with pytest.raises(PageSetMismatchError) as error:
+        compare(ours, plain, runs=1)
+    assert "only ours: /es/glosario/; only plain Material: /planted/" in str(error.value)
 
 
 def scaling_result(seconds_by_pages: dict[int, float]) -> BenchResult:

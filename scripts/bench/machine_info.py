@@ -28,7 +28,7 @@ def npm_version(root: Path, package: str) -> str:
 
 
 def machine_info(root: Path) -> dict[str, str]:
-    """Cores, operating system, browser and tool versions, and the date and time (UTC)."""
+    """Cores, operating system, browser and tool versions, the date and time (UTC) and the load average."""
     return {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cores": str(os.cpu_count()),
@@ -38,4 +38,5 @@ def machine_info(root: Path) -> dict[str, str]:
         "mkdocs": version("mkdocs"),
         "mkdocs-material": version("mkdocs-material"),
         "lighthouse": npm_version(root, "lighthouse"),
+        "load": " / ".join(f"{load:.2f}" for load in os.getloadavg()),  # 1, 5 and 15 minutes
     }

@@ -11,7 +11,7 @@ from scripts.bench import budgets
 from scripts.bench.first_visit import SETTLE_MS
 from scripts.bench.lighthouse_runs import LighthouseRun
 from scripts.bench.pages import PageFigures
-from scripts.bench.scaling import Comparison
+from scripts.bench.scaling import RATIO_GENERATED, Comparison
 
 
 @dataclass
@@ -20,7 +20,7 @@ class BenchResult:
     pages: list[PageFigures]
     lighthouse: dict[str, LighthouseRun]
     lighthouse_runs: int
-    site_build: Comparison
+    build_ratio: Comparison | None  # the budget's figure: ours against plain Material, same pages (None: not run)
     scaling: list[Comparison]
     notes: list[str] = field(default_factory=list)
 
@@ -37,8 +37,13 @@ def _page_name(path: str) -> str:
     return "/" + path
 
 
-def _comparison_json(comparison: Comparison) -> dict[str, Any]:
-    return {**asdict(comparison), "ratio": round(comparison.ratio, 3)}
+def _comparison_json(comparison: Comparison | None) -> dict[str, Any] | None:
+    return {**asdict(comparison), "ratio": round(comparison.ratio, 3)} if comparison else None
+
+
+def build_ratio_budget_name(comparison: Comparison) -> str:
+    return (f"our build <= {budgets.MAX_BUILD_RATIO} x plain Material ({comparison.pages:,} pages, median of "
+            f"{comparison.ours.runs})")
 
 
 def to_json(result: BenchResult) -> str:
@@ -48,7 +53,8 @@ def to_json(result: BenchResult) -> str:
         "pages": [asdict(page) for page in result.pages],
         "lighthouse": {path: asdict(run) for path, run in result.lighthouse.items()},
         "lighthouse_runs": result.lighthouse_runs,
-        "site_build": _comparison_json(result.site_build),
+        "build_ratio": _comparison_json(result.build_ratio),
+        "build_ratio_budget": budgets.MAX_BUILD_RATIO,
         "scaling": [_comparison_json(point) for point in result.scaling],
         "budgets": [{"budget": name, "met": met, "measured": measured}
                     for name, met, measured in budget_checks(result)],
@@ -89,8 +95,9 @@ def budget_checks(result: BenchResult) -> list[tuple[str, bool, str]]:
             (f"LCP < {budgets.MAX_LCP_MS / 1000:.1f} s", latest[1].lcp_ms < budgets.MAX_LCP_MS,
              f"{latest[1].lcp_ms / 1000:.2f} s ({_page_name(latest[0])})"),
         ]
-    checks.append((f"our build <= {budgets.MAX_BUILD_RATIO} x plain Material",
-                   result.site_build.ratio <= budgets.MAX_BUILD_RATIO, f"{result.site_build.ratio:.2f} x"))
+    if result.build_ratio:
+        checks.append((build_ratio_budget_name(result.build_ratio),
+                       result.build_ratio.ratio <= budgets.MAX_BUILD_RATIO, f"{result.build_ratio.ratio:.2f} x"))
     marginal = marginal_seconds_per_page(result.scaling)
     if len(marginal) >= 2:
         # Linear: each extra page costs no more in a big site than in a small one (1.5 x allows for noise).
@@ -100,14 +107,8 @@ def budget_checks(result: BenchResult) -> list[tuple[str, bool, str]]:
     return checks
 
 
-def to_markdown(result: BenchResult) -> str:
-    """The results as Markdown tables."""
-    machine = result.machine
+def _pages_markdown(result: BenchResult) -> list[str]:
     lines = [
-        f"Measured {machine['date']} on {machine['cores']} cores, {machine['os']}, {machine['chromium']}, "
-        f"Python {machine['python']}, MkDocs {machine['mkdocs']}, Material {machine['mkdocs-material']}, "
-        f"Lighthouse {machine['lighthouse']}.",
-        "",
         f"**Pages**: a first visit at phone size (390 x 844) with an empty cache, until no request has been in "
         f"flight for {SETTLE_MS} ms (everything loaded after the page included: the search index); bytes are "
         f"response bodies (gzipped: text at level 6). Lighthouse: "
@@ -123,24 +124,54 @@ def to_markdown(result: BenchResult) -> str:
                   f"{run.lcp_ms / 1000:.2f} | {run.cls:.3f} | {run.tbt_ms:.0f}") if run else "- | - | - | - | - | - | -"
         lines.append(f"| `{_page_name(page.path)}` | {page.requests} | {_kb(page.raw_bytes)} | {_kb(page.gzip_bytes)} "
                      f"| {page.font_requests} | {page.layout_shift:.4f} | {scores} |")
-    site = result.site_build
-    lines += [
-        "",
-        f"**Build time** of this site ({site.pages} Markdown pages), median of {site.ours.runs} builds each "
-        "(a fresh `python -m mkdocs build` process each time):",
+    return lines
+
+
+def _build_ratio_markdown(ratio: Comparison) -> list[str]:
+    met = ratio.ratio <= budgets.MAX_BUILD_RATIO
+    mkdocs_only = (ratio.ours.seconds - ratio.ours.post_build_seconds) / ratio.plain.seconds
+    return [
+        f"**Build ratio** (the budget: our build <= {budgets.MAX_BUILD_RATIO} x plain Material): "
+        f"**{ratio.ratio:.2f} x** ({'met' if met else 'not met'}), median of {ratio.ours.runs} build(s) of each side "
+        f"of the same {ratio.pages:,} Markdown pages (this site in every language plus {RATIO_GENERATED} generated "
+        "English pages), built in turns, every step a fresh process. Both sides built exactly the same pages "
+        "(checked).",
         "",
         "| Build | Seconds | Output MB |",
         "|---|--:|--:|",
-        f"| ours (overrides, hooks, extensions, strict) | {site.ours.seconds:.2f} | {_mb(site.ours.output_bytes)} |",
-        f"| plain Material, same Markdown and nav | {site.plain.seconds:.2f} | {_mb(site.plain.output_bytes)} |",
-        f"| ratio | {site.ratio:.2f} x | |",
-        "",
-        "**Scaling**: generated pages (copies of one of ours, in the nav as topics of ten pages and parts of ten "
-        "topics) added to this site:",
-        "",
-        "| Pages | Builds each | Ours s | Plain Material s | Ratio | Ours MB | Plain Material MB |",
-        "|--:|--:|--:|--:|--:|--:|--:|",
+        f"| ours: every language as `make build` builds it (strict, our overrides, hooks and extensions), then "
+        f"the post-build step ({ratio.ours.post_build_seconds:.2f} s of it) | {ratio.ours.seconds:.2f} "
+        f"| {_mb(ratio.ours.output_bytes)} |",
+        f"| plain Material: each language its own default build of the same Markdown and nav "
+        f"| {ratio.plain.seconds:.2f} | {_mb(ratio.plain.output_bytes)} |",
+        f"| **ratio** (budget <= {budgets.MAX_BUILD_RATIO} x) | **{ratio.ratio:.2f} x** | |",
+        f"| ratio of the MkDocs builds alone (from the medians) | {mkdocs_only:.2f} x | |",
     ]
+
+
+def to_markdown(result: BenchResult) -> str:
+    """The results as Markdown tables."""
+    machine = result.machine
+    browser = f"{machine['chromium']}, " if result.pages else ""
+    lines = [
+        f"Measured {machine['date']} on {machine['cores']} cores, {machine['os']}, {browser}"
+        f"Python {machine['python']}, MkDocs {machine['mkdocs']}, Material {machine['mkdocs-material']}"
+        + (f", Lighthouse {machine['lighthouse']}" if result.lighthouse else "")
+        + f" (load average {machine.get('load', '?')} when the report was written: other work slows builds).",
+    ]
+    if result.pages:
+        lines += ["", *_pages_markdown(result)]
+    if result.build_ratio:
+        lines += ["", *_build_ratio_markdown(result.build_ratio)]
+    if result.scaling:
+        lines += [
+            "",
+            "**Scaling**: generated English pages (copies of one of ours, in the nav as topics of ten pages and parts "
+            "of ten topics) added to this site; built on each side as above:",
+            "",
+            "| Pages | Builds each | Ours s | Plain Material s | Ratio | Ours MB | Plain Material MB |",
+            "|--:|--:|--:|--:|--:|--:|--:|",
+        ]
     for point in result.scaling:
         lines.append(f"| {point.pages:,} | {point.ours.runs} | {point.ours.seconds:.2f} | {point.plain.seconds:.2f} "
                      f"| {point.ratio:.2f} x | {_mb(point.ours.output_bytes)} | {_mb(point.plain.output_bytes)} |")

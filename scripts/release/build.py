@@ -63,14 +63,21 @@ def run_mkdocs(root: Path, destination: Path, extra_env: dict[str, str] | None =
     return subprocess.run(command, cwd=root, env=env, capture_output=capture, text=True)
 
 
-def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
-    """Build every language with MkDocs (strict) into `destination` (English at its root, each translation in
-    its own folder), then add what hosts need beside the pages; raise CalledProcessError on failure."""
-    run_mkdocs(root, destination, extra_env).check_returncode()
+def build_languages(destination: Path, root: Path, extra_env: dict[str, str] | None = None,
+                    capture: bool = False) -> None:
+    """Build every language with MkDocs (strict) into `destination`: English at its root, each translation in
+    its own folder. Raise CalledProcessError on failure (with MkDocs' output in it when `capture`)."""
+    run_mkdocs(root, destination, extra_env, capture=capture).check_returncode()
     site_url = (extra_env or {}).get("SITE_URL") or os.environ.get("SITE_URL") or LOCAL_SITE_URL
     for language in languages(root)[1:]:
         run_mkdocs(root, destination / language.code, {**(extra_env or {}), "SITE_URL": site_url + language.prefix},
-                   config=language.config.name).check_returncode()
+                   capture=capture, config=language.config.name).check_returncode()
+
+
+def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:
+    """Build every language with MkDocs (strict) into `destination` (English at its root, each translation in
+    its own folder), then add what hosts need beside the pages; raise CalledProcessError on failure."""
+    build_languages(destination, root, extra_env)
     finish_site(destination, root / "mkdocs.yml", noindex=(extra_env or {}).get("SITE_NOINDEX") == "1")
 
 
