@@ -5,7 +5,6 @@ switched to, listed on the link sheet, checked, graded and gated like every othe
 from __future__ import annotations
 
 import re
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +17,8 @@ from scripts.release.build import build_into, run_mkdocs
 from scripts.release.build import copy_project as copy_from
 from scripts.release.publish import publish
 from scripts.release.review_gate import review_gate
-from scripts.site.languages import languages
+from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import languages, translations
 from scripts.site.settings import with_list_item
 from tests.conftest import ROOT, TEST_TODAY, copy_project
 
@@ -67,8 +67,10 @@ next_review:
 
 
 def last_commit(page: str) -> str:
-    return subprocess.run(["git", "log", "-1", "--format=%H", "--", f"docs/{page}"], cwd=ROOT, capture_output=True,
-                          text=True, check=True).stdout.strip()
+    """An English commit of the page, as its Spanish translation records it (no git needed: the tests also run
+    in copies of the project without its history)."""
+    spanish = ROOT / "docs" / translations(ROOT, "es")[page]
+    return str(load_front_matter(spanish.read_text(encoding="utf-8"))["translated_from"])
 
 
 def french_page(english: str, title: str, template: str = "") -> str:

@@ -16,13 +16,11 @@ from tests.conftest import REQUIRE_SOURCE_MATERIAL, ROOT
 
 @pytest.fixture(scope="module")
 def lone_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository as git tracks it, in a folder with no reference material beside it."""
+    """The project's files (not its environment or build output), in a folder with no reference material beside it;
+    without git, since this also runs in copies of the project that have none."""
     project = tmp_path_factory.mktemp("lone") / "project"
-    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    for name in tracked.splitlines():
-        if (ROOT / name).is_file():
-            (project / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, project / name)
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "public",
+                                                                 "screenshots", "bench-results", "__pycache__"))
     assert not (project.parent / "shared").exists()
     return project
 
