@@ -113,23 +113,36 @@ def page_address(page: str) -> str:
     return page_url(page).removeprefix("/")
 
 
-def alternates(root: Path, language: str, page: str, meta: dict, site_url: str) -> list[dict[str, str]]:
-    """The same page in every language it exists in, this page first, as {"lang", "url" (absolute, for hreflang),
-    "href" (relative to this page, for the language switch)}. `page` is inside this language's docs folder."""
+def alternates_by_page(root: Path, code: str, site_url: str) -> dict[str, list[dict[str, str]]]:
+    """Every page of the language `code`, by its path inside that language's folder, -> the same page in every
+    language it exists in, this page first, as {"lang", "url" (absolute, for hreflang), "href" (relative to the page,
+    for the language switch)}. Worked out once per build: every page's translations are read once, not per page."""
     if not site_url:
-        return []
-    base = site_url.removesuffix(f"{language}/") if language != ENGLISH else site_url
-    english = page if language == ENGLISH else str(meta.get("translation_of") or "")
-    found = {language: site_url + page_address(page)}
-    if english and (root / "docs" / english).is_file():
-        found.setdefault(ENGLISH, base + page_address(english))
-    for translation in languages(root)[1:]:
-        translated = translations(root, translation.code).get(english) if english else None
-        if translated:
-            found.setdefault(translation.code,
-                             base + translation.prefix + page_address(translated.removeprefix(translation.prefix)))
-    here = urlparse(found[language]).path
-    return [{"lang": code, "url": url, "href": _relative(urlparse(url).path, here)} for code, url in found.items()]
+        return {}
+    every = languages(root)
+    translated = {found.code: translations(root, found.code) for found in every[1:]}
+    here = next(found for found in every if found.code == code)
+    base = site_url.removesuffix(here.prefix) if here.prefix else site_url
+    found_pages = {}
+    for file in here.pages:
+        page = file.relative_to(here.docs).as_posix()
+        try:
+            meta = load_front_matter(file.read_text(encoding="utf-8"))
+        except yaml.YAMLError:
+            meta = {}  # the build reports it, with its line
+        english = page if code == ENGLISH else str(meta.get("translation_of") or "")
+        found = {code: site_url + page_address(page)}
+        if english and (root / "docs" / english).is_file():
+            found.setdefault(ENGLISH, base + page_address(english))
+        for translation in every[1:]:
+            other = translated[translation.code].get(english) if english else None
+            if other:
+                found.setdefault(translation.code,
+                                 base + translation.prefix + page_address(other.removeprefix(translation.prefix)))
+        path = urlparse(found[code]).path
+        found_pages[page] = [{"lang": lang, "url": url, "href": _relative(urlparse(url).path, path)}
+                             for lang, url in found.items()]
+    return found_pages
 
 
 def _relative(target: str, here: str) -> str:

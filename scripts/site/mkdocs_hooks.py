@@ -52,6 +52,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Each page's review state, from its history (the one rule, scripts/site/review.py), once per build.
     extra["review_states"] = {str(page.resolve()): review.page_review(root, page, day).state
                               for page in languages.language(root, extra.get("language") or "en").pages}
+    # Each page in every language it exists in: for the language switch (templates) and the sitemap's hreflang.
+    extra["page_alternates"] = languages.alternates_by_page(root, extra.get("language") or "en", config.site_url or "")
     # Every language's words for the language switch and the 404 page, from its own settings file.
     extra["languages"] = languages.language_words(root)
     # The staff link sheet (English site) also lists each translation's pages and sections.
@@ -88,9 +90,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ]
     _fail(problems)
     # The same page in the other languages: for the language switch (templates) and the sitemap's hreflang links.
-    page.meta["alternates"] = languages.alternates(Path(config.config_file_path).parent,
-                                                   config.extra.get("language") or "en", source_path, page.meta,
-                                                   config.site_url or "")
+    page.meta["alternates"] = config.extra["page_alternates"].get(source_path, [])
     return markdown
 
 
