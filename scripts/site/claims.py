@@ -53,7 +53,9 @@ def claims_file(language: str = "en") -> Path:
 
 def without_accents(text: str) -> str:
     """The text with accents taken off letter by letter (same length, so offsets still match): "está" -> "esta"."""
-    return "".join(unicodedata.normalize("NFD", char)[0] for char in text)
+    if text.isascii():
+        return text
+    return text.translate({ord(char): unicodedata.normalize("NFD", char)[0] for char in set(text) if ord(char) > 127})
 
 
 def load_claims(root: Path, language: str = "en") -> list[Claim]:

@@ -102,8 +102,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
                     **_: Any) -> dict[str, Any]:
     extra = config.extra
     states = extra["review_states"]
-    context["guide_review"] = review.guide_review_state(
-        states.get(str(Path(item.file.abs_src_path).resolve()), ReviewState.NOT_CLINICAL) for item in nav.pages)
+    context["guide_review"] = review.guide_review_state(states.values())
     state = states.get(str(Path(page.file.abs_src_path).resolve()), ReviewState.NOT_CLINICAL)
     context["review_state"] = state.value
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",

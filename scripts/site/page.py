@@ -15,7 +15,7 @@ import yaml
 
 from scripts.site.yaml_text import yaml_error_message
 from scripts.problems import Problem
-from scripts.site.front_matter import FrontMatterLoader, front_matter_end, split_front_matter
+from scripts.site.front_matter import FastFrontMatterLoader, front_matter_end, parse_front_matter, split_front_matter
 
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -103,7 +103,7 @@ class Page:
 def _key_lines(front_matter: str) -> dict[str, int]:
     """The line in the file of each top-level key, from the YAML parser's marks (line 1 is the opening ---)."""
     try:
-        root = yaml.compose(front_matter, Loader=yaml.SafeLoader)
+        root = yaml.compose(front_matter, Loader=FastFrontMatterLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError:
         return {}
     if not isinstance(root, yaml.MappingNode):
@@ -130,7 +130,7 @@ def parse_page(file: Path, text: str, root: Path) -> Page:
     front_matter = split_front_matter(text)[0]
     page.key_lines = _key_lines(front_matter)
     try:
-        meta = yaml.load(front_matter, Loader=FrontMatterLoader) or {}  # noqa: S506 (a SafeLoader)
+        meta = parse_front_matter(front_matter) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         page.problems.append(Problem(shown, mark.line + 2 if mark else 1,

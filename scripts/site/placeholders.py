@@ -16,6 +16,8 @@ Markdown still reads cleanly:
 from __future__ import annotations
 
 import difflib
+import functools
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -40,7 +42,14 @@ SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "after_hours_phone_tel": "a
 
 def placeholder_values(clinic: dict[str, Any]) -> dict[str, str]:
     """Each placeholder name a page may use (e.g. clinic.phone, clinic.phone_tel) and the text it stands for."""
-    return {f"{NAMESPACE}.{key}": value for key, value in display_values(clinic).items()}
+    return dict(_values_of(json.dumps(clinic, sort_keys=True, default=str)))
+
+
+@functools.lru_cache(maxsize=8)
+def _values_of(clinic_json: str) -> dict[str, str]:
+    """Worked out once per set of details: every page of every build asks several times (formatting the phone
+    number is slow)."""
+    return {f"{NAMESPACE}.{key}": value for key, value in display_values(json.loads(clinic_json)).items()}
 
 
 def known_names(clinic: dict[str, Any]) -> set[str]:
