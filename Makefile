@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 # Material prints an end-of-life banner on every run; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check test test-fast lint grades bench new-page browser font publish lock
+.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock
 
 help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
@@ -26,7 +26,6 @@ help:
 	@echo "make lock         refresh requirements.txt and package-lock.json after editing their sources"
 	@echo "make install      the Python environment in .venv (the other targets run it first)"
 	@echo "make browser      Debian's Chromium and the tools the browser tests use"
-	@echo "make font         the font the link-preview image is drawn with (build and test-fast run it first)"
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -45,14 +44,11 @@ node_modules/.installed: package-lock.json
 	touch $@
 
 # Debian's Chromium for the browser tests (nothing here downloads a browser of its own), the PDF and QR
-# tools the print tests use, Java for the Nu Html Checker, nginx to run the README's nginx recipe, and the
-# font the link-preview image is drawn with.
-BROWSER_PACKAGES := chromium poppler-utils zbar-tools default-jre-headless nginx-light fonts-dejavu-core
-PREVIEW_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+# tools the print tests use, Java for the Nu Html Checker, and nginx to run the README's nginx recipe.
+BROWSER_PACKAGES := chromium poppler-utils zbar-tools default-jre-headless nginx-light
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null || ! command -v zbarimg >/dev/null \
-			|| ! command -v java >/dev/null || ! PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null \
-			|| ! test -f $(PREVIEW_FONT); then \
+			|| ! command -v java >/dev/null || ! PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 				$(BROWSER_PACKAGES) >/dev/null; \
@@ -62,22 +58,10 @@ browser:
 		fi; \
 	fi
 
-# The link-preview image (drawn by every build) needs Debian's DejaVu Sans, for accented letters ("Guía").
-font:
-	@if ! test -f $(PREVIEW_FONT); then \
-		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-				fonts-dejavu-core >/dev/null; \
-		else \
-			echo "The build draws the link-preview image with DejaVu Sans. Install it with:"; \
-			echo "  sudo apt-get install fonts-dejavu-core"; exit 1; \
-		fi; \
-	fi
-
 serve: install
 	$(if $(TODAY),SITE_TODAY=$(TODAY)) $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: install font
+build: install
 	$(PYTHON) -m scripts.release.build
 
 check: install
@@ -91,7 +75,7 @@ new-page: install
 
 # Publish into public/: needs SITE_URL (https), every check passing and every clinical page reviewed.
 # PREVIEW=1 publishes unreviewed pages anyway, with a loud warning.
-publish: install font
+publish: install
 	$(PYTHON) -m scripts.release.publish $(if $(PREVIEW),--preview)
 
 lint: install
@@ -104,7 +88,7 @@ test: install node_modules/.installed browser
 		$(PYTHON) -m pytest -p no:cacheprovider -n 2 || status=1; exit $$status
 
 # The content check and every test that needs no browser (about a minute): for quick feedback while editing.
-test-fast: install font
+test-fast: install
 	@status=0; $(PYTHON) -m scripts.content.check || status=1; \
 		$(PYTHON) -m pytest -p no:cacheprovider -n 2 --fast -q || status=1; exit $$status
 

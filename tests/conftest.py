@@ -115,8 +115,8 @@ SLOW_MODULES = {"test_lighthouse", "test_html_validity", "test_nginx_recipe", "t
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    # The one place that says which tests are quick: `make test-fast`, the pull-request workflow and the tests
-    # that run the fast tests in a copy all pass --fast.
+    # The one place that says which tests are quick: `make test-fast` and the tests that run the fast tests in a
+    # copy pass --fast; make test, .ci/run and the pull-request workflow run every test.
     parser.addoption("--fast", action="store_true",
                      help="only the tests that need no browser and are not slow (make test-fast)")
 

@@ -24,7 +24,7 @@ MAY_IMPORT = {
 def part_of(module: str) -> str:
     """The part of `scripts` a dotted module name belongs to ("scripts.site.claims" -> "site")."""
     parts = module.split(".")
-    return parts[1] if len(parts) > 2 and parts[1] in MAY_IMPORT else "core"
+    return parts[1] if len(parts) >= 2 and parts[1] in MAY_IMPORT else "core"
 
 
 def wrong_way_imports(scripts: Path) -> list[str]:
@@ -36,10 +36,12 @@ def wrong_way_imports(scripts: Path) -> list[str]:
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"), str(file))):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                # `from scripts.site import claims` imports the module scripts.site.claims
-                names = [f"{node.module}.{alias.name}" if node.module.count(".") == 1 and node.module != "scripts"
-                         else node.module for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                # `from . import x` / `from ..site import claims`: relative to this module's package
+                package = module.split(".")[:-node.level] if node.level else []
+                base = ".".join([*package, *([node.module] if node.module else [])])
+                # `from scripts import bench` and `from scripts.site import claims` import modules
+                names = [f"{base}.{alias.name}" if base.count(".") <= 1 else base for alias in node.names]
             else:
                 continue
             for name in names:
@@ -62,9 +64,14 @@ def test_an_import_pointing_up_is_found(tmp_path: Path) -> None:
     (scripts / "served.py").write_text("from scripts.bench import compression\n", encoding="utf-8")
     (scripts / "content" / "fine.py").write_text("from scripts.site.page import Page\nimport scripts.problems\n",
                                                  encoding="utf-8")
+    (scripts / "chromium.py").write_text("from scripts import bench\n", encoding="utf-8")
+    (scripts / "site" / "relative.py").write_text("from ..content import claims\nfrom . import page\n",
+                                                  encoding="utf-8")
     assert wrong_way_imports(scripts) == [
+        "scripts/chromium.py:1 imports scripts.bench (core -> bench)",
         "scripts/served.py:1 imports scripts.bench.compression (core -> bench)",
         "scripts/site/hook.py:2 imports scripts.content.claims (site -> content)",
+        "scripts/site/relative.py:1 imports scripts.content.claims (site -> content)",
     ]
 
 

@@ -15,3 +15,13 @@ def test_no_template_or_drawing_keeps_default_brand_colours() -> None:
                  ROOT / "scripts" / "release" / "preview_image.py"):
         text = file.read_text(encoding="utf-8")
         assert not re.findall(r"#[0-9a-fA-F]{6}\b", text), file
+
+
+def test_only_the_brand_stylesheet_sets_the_clinics_colours() -> None:
+    """site.css loads after brand.css: a --brand-primary set there would paint every clinic's pages in the first
+    clinic's colours, whatever extra.brand says."""
+    setters = [f"{file.relative_to(ROOT).as_posix()}: {name}"
+               for file in sorted([*(ROOT / "docs" / "assets").rglob("*.css"), *(ROOT / "overrides").rglob("*.css")])
+               if file.name != "brand.css"
+               for name in re.findall(r"(--brand-primary[\w-]*)\s*:", file.read_text(encoding="utf-8"))]
+    assert setters == []

@@ -185,3 +185,15 @@ def test_an_error_in_a_translated_page_names_that_file(tmp_path: Path) -> None:
                         config=spanish.config.name)
     assert result.returncode != 0
     assert re.search(rf"{re.escape(page.relative_to(project).as_posix())}:\d+: ", result.stderr), result.stderr[-2000:]
+
+
+def test_a_two_letter_english_folder_is_not_silently_left_out(tmp_path: Path) -> None:
+    """Translations' folders are left out of the English build by their two-letter names: an English folder with
+    such a name (docs/rf/ for RF microneedling) must be reported, not quietly never published."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "rf").mkdir()
+    (project / "docs" / "rf" / "index.md").write_text("---\ntitle: RF\ndescription: RF.\nclinical: false\n---\n\nHi.\n",
+                                                      encoding="utf-8")
+    errors = [str(p) for p in check_site(project) if p.severity is Severity.ERROR]
+    assert any(e.startswith("docs/rf/: the pages in docs/rf/ are left out of the English build") for e in errors), \
+        errors

@@ -176,6 +176,18 @@ def test_the_build_also_refuses_a_banned_claim_so_the_preview_never_shows_one(tm
     assert f"docs/{PAGE}:{line}: 'F.D.A. approved' is a claim we must not make" in result.stderr
 
 
+def test_the_build_refuses_front_matter_it_cannot_read_so_a_clinical_page_never_loses_its_review_note(
+        tmp_path: Path) -> None:
+    """MkDocs would build the page without its front matter: no title, no sources, no review note."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / PAGE
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\ndescription: ", "\ndescription: 'an unclosed quote\nx: ", 1), encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert re.search(rf"docs/{re.escape(PAGE)}:\d+: .*front matter", result.stderr), result.stderr[-2000:]
+
+
 def test_a_new_section_is_reported_for_the_url_contract_but_not_refused(project: Path) -> None:
     line = edit(project, PAGE, "\n## ", "\n## Can I bring a friend? {#bring-a-friend}\n\nYes, you can.\n\n## ")
     assert line and errors(project) == []

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from scripts.built_site import broken_links, target_file
-from scripts.site.languages import languages, page_address
+from scripts.site.addresses import page_url
+from scripts.site.languages import languages
 from tests.conftest import ROOT, copy_project
 
 MARKER = "**The whole site with plain MkDocs.**"
@@ -35,7 +36,7 @@ def missing_or_broken(site: Path, root: Path, base_url: str = LOCAL_SITE_URL) ->
     problems = []
     for language in languages(root):
         for page in language.pages:
-            address = "/" + language.prefix + page_address(page.name)
+            address = page_url(language.key(page))
             if not target_file(site, address).is_file():
                 problems.append(f"{language.code}: no page at {address} (from {page.relative_to(root).as_posix()})")
         if not (site / language.prefix / "404.html").is_file():

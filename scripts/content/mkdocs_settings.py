@@ -108,9 +108,6 @@ def validated(config_path: Path) -> tuple[MkDocsConfig, list[tuple[str, str]]]:
     return config, [(key, str(error)) for key, error in errors] + [(key, str(warning)) for key, warning in warnings]
 
 
-def config_problems(config_path: Path, root: Path) -> list[Problem]:
-    """What MkDocs refuses in one settings file (and the file it INHERITs), as problems at their lines."""
-    return _yaml_problems(config_path, root) or _located(config_path, root, validated(config_path)[1])
 
 
 def _located(config_path: Path, root: Path, refused: list[tuple[str, str]]) -> list[Problem]:

@@ -33,8 +33,7 @@ def check_nav(language: Language) -> list[Problem]:
         return []
     pages = {path.relative_to(docs).as_posix() for path in language.pages}
     listed = nav_pages(settings.get("nav"))
-    shown_docs = docs.as_posix().split("/docs", 1)[-1]
-    prefix = f"docs{shown_docs}/" if shown_docs else "docs/"
+    prefix = f"docs/{language.prefix}"
     problems = [Problem(shown, setting_line(config, "nav"),
                         f"the menu (nav: in {shown}) lists {name}, but there is no {prefix}{name}: check the "
                         "spelling, or remove it from nav")
@@ -112,6 +111,14 @@ def check_translation_folders(root: Path) -> list[Problem]:
     english_excludes = pathspec.GitIgnoreSpec.from_lines(str(load_settings(found[0].config).get("exclude_docs")
                                                              or "").splitlines())
     problems = []
+    translated = {language.docs.resolve() for language in found[1:]}
+    for folder in sorted(path for path in found[0].docs.iterdir() if path.is_dir()):
+        if folder.resolve() not in translated and english_excludes.match_file(f"{folder.name}/page.md") \
+                and not folder.name.startswith(("_", ".")) and any(folder.rglob("*.md")):
+            problems.append(Problem(f"docs/{folder.name}/", 0,
+                                    f"the pages in docs/{folder.name}/ are left out of the English build as if the "
+                                    "folder were a translation's (exclude_docs in mkdocs.yml): give the folder a "
+                                    f"longer name, or add the language's settings file, mkdocs.{folder.name}.yml"))
     for language in found[1:]:
         shown = language.config.name
         folder = language.docs.relative_to(found[0].docs).as_posix() if language.docs.is_relative_to(found[0].docs) \

@@ -6,13 +6,14 @@ What it says comes from one function, `preview_text` (the clinic's name, the sit
 where the clinic is and its phone); what it looks like from `draw_preview`, which draws exactly that text in
 the clinic's colours (`scripts.site.brand.brand_colours`). A test reads the text and compares the pixels.
 
-The font is Debian's DejaVu Sans (package fonts-dejavu-core): it has every accented letter the Spanish
-preview needs ("Guía"), which Pillow's built-in font lacks; a TrueType file draws the same on every machine
-with the same file.
+The font is Lato (SIL Open Font License), shipped by the pinned PyPI package font-lato: it has every accented
+letter the Spanish preview needs ("Guía"), which Pillow's built-in font lacks, and the same file draws the same
+picture on every machine, a host's build machine included, with nothing to install beside Python.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import io
 import textwrap
 from dataclasses import dataclass
@@ -21,18 +22,15 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from scripts.site.brand import WHITE, brand_colours
+from scripts.site.clinic import display_values
 from scripts.site.settings import load_settings
 
 OUTPUT = Path("assets/images/preview.png")  # in the built site
 SIZE = (1200, 630)
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+FONTS = importlib.resources.files("font_lato") / "files"
+FONT, FONT_BOLD = FONTS / "Lato-Regular.ttf", FONTS / "Lato-Bold.ttf"
 NO_SUCH_CHARACTER = "\U000f0000"  # Supplementary Private Use Area-A: in no font's character map
-DESCRIPTION_WIDTH, DESCRIPTION_LINES = 46, 3  # characters a line, lines: what fits beside the margins
-
-
-class FontMissingError(FileNotFoundError):
-    """The TrueType font the preview image is drawn with is not installed."""
+DESCRIPTION_WIDTH, DESCRIPTION_LINES = 56, 3  # characters a line (Lato at 38 px), lines: what fits the margins
 
 
 @dataclass(frozen=True)
@@ -54,18 +52,16 @@ def preview_text(config_path: Path) -> PreviewText:
     settings = load_settings(config_path)
     clinic = (settings.get("extra") or {}).get("clinic") or {}
     place = ", ".join(str(part) for part in (clinic.get("city"), clinic.get("region")) if part)
-    footer = "  |  ".join(part for part in (place, str(clinic.get("phone") or "")) if part)
+    phone = display_values(clinic)["phone"]  # as the pages show it, not as typed in the settings
+    footer = "  |  ".join(part for part in (place, phone) if part)
     description = textwrap.wrap(str(settings.get("site_description") or ""), width=DESCRIPTION_WIDTH)
     return PreviewText(str(clinic.get("name") or ""), str(settings.get("site_name") or ""),
                        tuple(description[:DESCRIPTION_LINES]), footer)
 
 
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    path = FONT_BOLD if bold else FONT
-    if not path.is_file():
-        raise FontMissingError(f"{path} is missing: the link-preview image is drawn with Debian's DejaVu Sans; "
-                               "install it with `apt-get install fonts-dejavu-core` (`make browser` does)")
-    return ImageFont.truetype(str(path), size=size)
+    with importlib.resources.as_file(FONT_BOLD if bold else FONT) as path:
+        return ImageFont.truetype(str(path), size=size)
 
 
 def _drawn(face: ImageFont.FreeTypeFont, char: str) -> bytes:

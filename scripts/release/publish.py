@@ -63,10 +63,11 @@ def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> 
     environment = {"SITE_URL": site_url, **({"SITE_NOINDEX": "1"} if preview else {})}
     # The copy is built with this checkout's history, so that its pages' review states are decided exactly as the
     # gate decided them (scripts/site/review.py), not "awaiting" for want of git.
-    git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=root, capture_output=True,
-                             text=True).stdout.strip()
-    if git_dir:
-        environment["GIT_DIR"] = git_dir
+    # Only where the project is its repository's top: git then names the copy's files as it names the project's.
+    found = subprocess.run(["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"], cwd=root,
+                           capture_output=True, text=True).stdout.split("\n")
+    if len(found) >= 2 and found[0] and Path(found[0]).resolve() == root.resolve():
+        environment["GIT_DIR"] = found[1]
     try:
         with tempfile.TemporaryDirectory() as scratch:
             source = copy_project(root, Path(scratch) / "project")

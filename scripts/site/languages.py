@@ -83,6 +83,14 @@ def language(root: Path, code: str) -> Language:
                      f"settings file, mkdocs.<code>.yml)")
 
 
+def language_built_by(config_path: Path) -> Language:
+    """The language a settings file builds: one of `languages()`, found by its file (never by what the file
+    says of itself), or, for another settings file (a test's or the benchmark's), English-like from that file."""
+    config_path = config_path.resolve()
+    found = next((each for each in languages(config_path.parent) if each.config.resolve() == config_path), None)
+    return found or _language(ENGLISH, config_path)
+
+
 def language_of(root: Path, page_key: str) -> Language:
     """The language of a page by its path inside docs/ ("es/riesgos.md" is Spanish)."""
     found = languages(root)

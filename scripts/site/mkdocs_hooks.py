@@ -23,7 +23,6 @@ from scripts.site.front_matter import front_matter_end
 from scripts.site.page import parse_page
 from scripts.site.print_links import with_print_addresses
 from scripts.site.qr_code import qr_svg
-from scripts.site.review import ReviewState
 
 
 def _fail(problems: list[Any]) -> None:
@@ -47,19 +46,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["opening_hours"] = clinic.opening_hours(details.get("hours") or [], extra.get("ui") or {})
     extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
     extra["sources"] = sources.load_sources(root)
-    extra["claims"] = load_claims(root, extra.get("language") or "en")
+    here = languages.language_built_by(config_path)
+    extra["claims"] = load_claims(root, here.code)
     extra["today"] = day
     # Each page's review state, from its history (the one rule, scripts/site/review.py), once per build.
-    extra["review_states"] = {str(page.resolve()): review.page_review(root, page, day).state
-                              for page in languages.language(root, extra.get("language") or "en").pages}
+    extra["review_states"] = {str(page.resolve()): review.page_review(root, page, day).state for page in here.pages}
     # Each page in every language it exists in: for the language switch (templates) and the sitemap's hreflang.
-    extra["page_alternates"] = languages.alternates_by_page(root, extra.get("language") or "en", config.site_url or "")
+    extra["page_alternates"] = languages.alternates_by_page(root, here.code, config.site_url or "")
     # Every language's words for the language switch and the 404 page, from its own settings file.
     extra["languages"] = languages.language_words(root)
     # The staff link sheet (English site) also lists each translation's pages and sections.
     extra["translated_link_sheets"] = [
         {"lang": language.code, "pages": languages.link_sheet(language)}
-        for language in languages.languages(root)[1:]] if (extra.get("language") or "en") == "en" else []
+        for language in languages.languages(root)[1:]] if here.code == languages.ENGLISH else []
     return config
 
 
@@ -79,9 +78,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         f"{shown}:{line}: {message}"
         for line, message in placeholders.placeholder_problems(raw, details, front_matter_end(raw) or 0)
     ]
-    problems += [str(problem) for problem in check_claims(parse_page(Path(page.file.abs_src_path), raw,
-                                                                      Path(config.config_file_path).parent),
-                                                           config.extra["claims"])
+    parsed = parse_page(Path(page.file.abs_src_path), raw, root)
+    # Front matter MkDocs could not read (it would build the page without it, as if it were not clinical).
+    problems += [str(problem) for problem in parsed.problems if problem.severity is Severity.ERROR]
+    problems += [str(problem) for problem in check_claims(parsed, config.extra["claims"])
                  if problem.severity is Severity.ERROR]
     problems += [
         f"{shown}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "
@@ -103,7 +103,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     extra = config.extra
     states = extra["review_states"]
     context["guide_review"] = review.guide_review_state(states.values())
-    state = states.get(str(Path(page.file.abs_src_path).resolve()), ReviewState.NOT_CLINICAL)
+    source = Path(page.file.abs_src_path).resolve()
+    state = states[str(source)] if str(source) in states else \
+        review.page_review(Path(config.config_file_path).resolve().parent, source, extra["today"]).state
     context["review_state"] = state.value
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [],

@@ -11,6 +11,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from scripts.site.dates import as_date
 from scripts.site.front_matter import load_front_matter
 from scripts.site.review_history import ReviewedVersion, reviewed_version
@@ -55,7 +57,10 @@ class PageReview:
 def page_review(root: Path, page: Path, today: date) -> PageReview:
     """The review state of the page file as it is now, with its history from git: a page is "reviewed" only when
     its text is the text its review covers, so a preview never says "Reviewed by" over text nobody reviewed."""
-    meta = load_front_matter(page.read_text(encoding="utf-8"))
+    try:
+        meta = load_front_matter(page.read_text(encoding="utf-8"))
+    except yaml.YAMLError:  # the check and the build report it with its line; until then nothing is signed
+        return PageReview(ReviewState.AWAITING, None)
     state = review_state(meta, today)
     if state in (ReviewState.NOT_CLINICAL, ReviewState.AWAITING):  # nothing signed: no history to ask
         return PageReview(state, None)
