@@ -14,6 +14,8 @@ import argparse
 import functools
 import re
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
@@ -294,36 +296,46 @@ def target_grade(meta: dict) -> int:
 # --- command line ------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ReadingRule:
+    """How one language's reading level is measured, which way is easier, and what to do about a hard page."""
+
+    measure: str  # as the check and the table name it
+    higher_is_easier: bool
+    advice: str
+    level: Callable[[list[tuple[int, str]]], float]
+    target: Callable[[dict], int]
+    hardest: Callable[[list[tuple[int, str]]], list[tuple[int, str, float | None]]]  # (line, passage, its figure)
+
+
 class Reading(NamedTuple):
     """A page's reading level by its language's rule."""
 
-    measure: str  # what is measured, as the check and the table name it
+    rule: ReadingRule
     value: float
     target: int
     passed: bool
-    hardest: list[tuple[int, str, float | None]]  # (line, passage, its own figure where the rule has one)
-
-
-def _english(prose: list[tuple[int, str]], meta: dict) -> Reading:
-    value, target = grade(prose), target_grade(meta)
-    return Reading("reading grade", value, target, value <= target,
-                   [(s.line, s.text, s.grade) for s in hardest_sentences(prose)])
-
-
-def _spanish(prose: list[tuple[int, str]], meta: dict) -> Reading:
-    value, target = spanish_ease(prose), target_ease(meta)
-    return Reading("reading ease (Fernández-Huerta)", value, target, value >= target,
-                   [(line, text, None) for line, text in longest_blocks(prose)])
+    hardest: list[tuple[int, str, float | None]]
 
 
 # Each language's reading-level rule, by code: a language without one is named in the check's warning.
-READING_RULES = {"en": _english, "es": _spanish}
+READING_RULES = {
+    "en": ReadingRule("reading grade", False, "shorter sentences and plainer words, starting with the hardest",
+                      grade, target_grade, lambda prose: [(s.line, s.text, s.grade) for s in hardest_sentences(prose)]),
+    "es": ReadingRule("reading ease (Fernández-Huerta)", True,
+                      "shorter sentences and shorter words, starting with the longest", spanish_ease, target_ease,
+                      lambda prose: [(line, text, None) for line, text in longest_blocks(prose)]),
+}
 
 
 def reading_level(prose: list[tuple[int, str]], meta: dict, language: str) -> Reading | None:
     """The page's reading level by its language's rule; None when the language has no rule yet."""
     rule = READING_RULES.get(language)
-    return rule(prose, meta) if rule else None
+    if rule is None:
+        return None
+    value, target = rule.level(prose), rule.target(meta)
+    return Reading(rule, value, target, value >= target if rule.higher_is_easier else value <= target,
+                   rule.hardest(prose))
 
 
 def table(root: Path) -> tuple[str, bool]:
@@ -350,8 +362,7 @@ def table(root: Path) -> tuple[str, bool]:
                         f"{'pass' if reading.passed else 'FAIL'} | {hardest} |")
             all_pass = all_pass and reading.passed
         if rows:
-            measure = READING_RULES[language.code]([], {}).measure if language.code in READING_RULES \
-                else "reading level"
+            measure = READING_RULES[language.code].measure if language.code in READING_RULES else "reading level"
             tables += ([""] if tables else []) + [f"| page ({language.name}) | {measure} | target | result | "
                                                   "hardest passages |", "|---|---|---|---|---|", *rows]
     return "\n".join(tables), all_pass

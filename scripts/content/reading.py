@@ -30,8 +30,7 @@ def check_reading(page: Page, clinic: dict[str, Any] | None, html: str | None = 
     listed = "; ".join(f"line {line}: \"{passage}\"" + ("" if figure is None else f" (grade {figure})")
                        for line, passage, figure in reading.hardest)
     line = reading.hardest[0][0] if reading.hardest and reading.hardest[0][0] else page.key_line("title")
-    advice = "shorter sentences and plainer words, starting with the hardest" if reading.measure.endswith("grade") \
-        else "shorter sentences and shorter words, starting with the longest"
-    relation = "above" if reading.measure.endswith("grade") else "below"
-    return problems + [Problem(page.path, line, f"{reading.measure} {reading.value} is {relation} this page's target "
-                                                f"of {reading.target}: use {advice}: {listed}")]
+    rule = reading.rule
+    return problems + [Problem(page.path, line, f"{rule.measure} {reading.value} is "
+                                                f"{'below' if rule.higher_is_easier else 'above'} this page's target "
+                                                f"of {reading.target}: use {rule.advice}: {listed}")]

@@ -35,7 +35,7 @@ def reading_of(text: str, clinic: dict, language: Language) -> str:
     """The page's reading level by its language's rule (its grade; Spanish: its reading ease)."""
     reading = readability.reading_level(readability.prose_from_markdown(text, clinic), load_front_matter(text),
                                         language.code)
-    return f"{reading.value} ({reading.measure})" if reading else f"no rule for {language.name}"
+    return f"{reading.value} ({reading.rule.measure})" if reading else f"no rule for {language.name}"
 
 
 def reading_at(root: Path, base: str, page: str, clinic: dict, language: Language) -> str:
