@@ -127,10 +127,12 @@ def test_the_templates_words_on_spanish_pages_are_spanish(built_site: Path) -> N
     html = html_of(built_site, "es/cuidados-despues/")
     for words in ("¿Preguntas?", '<h2 id="sources">Fuentes</h2>', "Teléfono: ", "Esta página en internet: ",
                   'aria-label="Revisión médica"', 'aria-label="Llamar o hacer una cita"',
-                  "Nuestro equipo médico todavía no ha revisado esta página.", 'title="Enlace a esta sección"'):
+                  "Nuestro equipo médico todavía no ha revisado esta página.", 'title="Enlace a esta sección"',
+                  "En esta página", "Paso siguiente", "Ir al contenido"):
         assert words in html, words
     for english in ("Questions?", ">Sources<", "This page online", "awaiting review by our clinic",
-                    "Call or book", "Call to book", "Medical review", "Link to this section"):
+                    "Call or book", "Call to book", "Medical review", "Link to this section",
+                    "Tabla de contenidos", "Saltar a contenido", "documentos encontrados"):
         assert english not in html, english
     graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert [node["inLanguage"] for node in graph["@graph"] if node["@type"] == "MedicalWebPage"] == ["es"]
