@@ -102,6 +102,12 @@ def test_the_clinic_answers_may_all_be_filled_in() -> None:
     assert values["after_hours_phone_tel"] == "tel:+17145550142"
 
 
+def test_spanish_pages_know_whether_the_phone_team_speaks_spanish() -> None:
+    assert display_values(GOOD)["speaks_es"] == ""
+    assert display_values({**GOOD, "languages_spoken": ["en"]})["speaks_es"] == ""
+    assert display_values({**GOOD, "languages_spoken": ["en", "es"]})["speaks_es"] == "yes"
+
+
 def test_a_clinic_setting_message_points_at_that_settings_line_not_an_earlier_key_of_the_same_name(
         tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"

@@ -126,14 +126,17 @@ def test_typing_a_spanish_word_in_search_lists_spanish_pages_and_asks_no_other_h
 def test_the_templates_words_on_spanish_pages_are_spanish(built_site: Path) -> None:
     html = html_of(built_site, "es/cuidados-despues/")
     for words in ("¿Preguntas?", '<h2 id="sources">Fuentes</h2>', "Teléfono: ", "Esta página en internet: ",
-                  'aria-label="Revisión médica"', 'aria-label="Llamar o reservar"',
-                  "Esta página está en espera de revisión por un médico de nuestra clínica que habla español."):
+                  'aria-label="Revisión médica"', 'aria-label="Llamar o hacer una cita"',
+                  "Nuestro equipo médico todavía no ha revisado esta página.", 'title="Enlace a esta sección"',
+                  "En esta página", "Paso siguiente", "Ir al contenido"):
         assert words in html, words
     for english in ("Questions?", ">Sources<", "This page online", "awaiting review by our clinic",
-                    "Call or book", "Call to book", "Medical review"):
+                    "Call or book", "Call to book", "Medical review", "Link to this section",
+                    "Tabla de contenidos", "Saltar a contenido", "documentos encontrados"):
         assert english not in html, english
     graph = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert [node["inLanguage"] for node in graph["@graph"] if node["@type"] == "MedicalWebPage"] == ["es"]
+    assert 'title="Link to this section"' in html_of(built_site, "aftercare/")  # each build its own tooltip
 
 
 def test_every_word_the_templates_add_has_its_spanish() -> None:
@@ -182,6 +185,28 @@ def test_spanish_pages_say_calls_may_be_in_english_until_the_clinic_speaks_spani
     assert call < contact.index(CALLS_IN_ENGLISH) < contact.index('<h2 id="where">')  # beside the phone number
     assert not any("calls-in-english" in html_of(built_site, path) for path in page_paths(built_site)
                    if not path.startswith("es/"))
+
+
+def test_spanish_safety_steps_say_what_to_do_when_the_line_answers_only_in_english(
+        built_site: Path, spanish_speaking_site: Path) -> None:
+    """While the phone team does not speak Spanish, every safety "call us" page sends a reader nobody can help in
+    Spanish to urgent care the same day, and the urgent box's "call us first" does not hold them back; 911's free
+    interpreter is explained whatever the clinic speaks."""
+    fallback, interpreter = "nadie le puede ayudar en español", "pida un intérprete"
+    for path in ("es/cuidados-despues/", "es/riesgos/", "es/contacto/"):
+        html, speaking = html_of(built_site, path), html_of(spanish_speaking_site, path)
+        assert fallback in html and "urgent care" in html and interpreter in html.lower(), path
+        assert fallback not in speaking, path
+    for path in ("es/cuidados-despues/", "es/antes/", "es/riesgos/", "es/contacto/"):
+        for site in (built_site, spanish_speaking_site):
+            assert '"Spanish" o "español"' in html_of(site, path).replace("&quot;", '"'), path
+    aftercare = html_of(built_site, "es/cuidados-despues/")
+    urgent = aftercare[aftercare.index("Busque atención urgente hoy"):aftercare.index("Llame al 911 ahora")]
+    assert "le pueden atender en español enseguida, llámenos primero" in urgent
+    assert "Si estamos abiertos, llámenos primero" not in urgent
+    assert "Si estamos abiertos, llámenos primero" in html_of(spanish_speaking_site, "es/cuidados-despues/")
+    call_box = aftercare[aftercare.index("Llame a la clínica si nota"):aftercare.index("Busque atención urgente hoy")]
+    assert CALLS_IN_ENGLISH in call_box.lower()  # beside the clinic's number, not only at the end of the page
 
 
 def test_a_promotion_without_spanish_text_is_not_on_spanish_pages(browser, spanish_speaking_site: Path) -> None:

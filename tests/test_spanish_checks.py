@@ -43,7 +43,8 @@ def test_the_spanish_pages_pass(project: Path) -> None:
 
 
 @pytest.mark.parametrize("claim", ["Es un tratamiento indoloro.", "Está aprobado por la FDA.",
-                                   "Los resultados son garantizados.", "Es un tratamiento sin dolor."])
+                                   "Los resultados son garantizados.", "Es un tratamiento sin dolor.",
+                                   "La FDA dice que el aparato funciona bien."])
 def test_a_banned_spanish_claim_with_or_without_accents(project: Path, claim: str) -> None:
     line = add_paragraph(project, SPANISH, claim)
     assert any(e.startswith(f"docs/{SPANISH}:{line}:") and "is a claim we must not make" in e for e in found(project))

@@ -195,6 +195,9 @@ def display_values(clinic: dict[str, Any]) -> dict[str, str]:
                           " ".join(p for p in (values["region"], values["postcode"]) if p)) if part
     )
     values["address"] = address
+    # "yes" when the phone team speaks Spanish, else empty: Spanish pages' `<!-- if not clinic.speaks_es -->`
+    # blocks say what to do when the clinic's line may answer only in English, until languages_spoken has es.
+    values["speaks_es"] = "yes" if "es" in (clinic.get("languages_spoken") or []) else ""
     if not values["map_url"] and values["street_address"]:
         # A geo-less maps: link opens the phone's own map app, with no third party embedded in our page.
         values["map_url"] = "https://maps.apple.com/?q=" + quote(f"{values['name']}, {address}")

@@ -43,6 +43,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
           # brand.css has no default colours: a missing one would be an empty CSS value, so refuse it here too.
           + brand.validate_brand(config, config_path.relative_to(root)))
     extra["contact"] = clinic.display_values(details)
+    # The heading links' tooltip in this build's language (the toc settings are shared through INHERIT).
+    if "toc" in config.mdx_configs and (extra.get("ui") or {}).get("heading_link"):
+        config.mdx_configs["toc"]["permalink_title"] = extra["ui"]["heading_link"]
     extra["opening_hours"] = clinic.opening_hours(details.get("hours") or [], extra.get("ui") or {})
     extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
     extra["sources"] = sources.load_sources(root)

@@ -37,7 +37,7 @@ CONDITION_HELP = ("write <!-- if clinic.KEY -->, <!-- if not clinic.KEY --> or <
 NAMESPACE = "clinic"
 # Placeholders worked out from other settings, and the settings to fill in for them.
 SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "after_hours_phone_tel": "after_hours_phone",
-            "address": "street_address, city, region and postcode"}
+            "address": "street_address, city, region and postcode", "speaks_es": "languages_spoken"}
 
 
 def placeholder_values(clinic: dict[str, Any]) -> dict[str, str]:
