@@ -232,3 +232,17 @@ def test_without_an_after_hours_line_the_contact_page_routes_eye_problems_and_em
     assert "go to an urgent care center" in contact
     assert "for eye problems, see an eye doctor or go to an emergency room" in contact
     assert "call 911" in contact
+
+
+def test_serums_and_prp_are_asked_about_one_by_one_and_aftercare_products_too(built_site: Path) -> None:
+    section = page(built_site, "questions").section("serums-prp")
+    assert "serums and prp are not the same, so ask about each one" in section
+    assert "new, sterile and used only once" in section
+    assert "products you may put on your skin in the first days after treatment" in section
+
+
+@pytest.mark.parametrize("answer", ["yes"])
+def test_a_yes_to_serums_or_prp_does_not_hide_which_one(tmp_path: Path, answer: str) -> None:
+    site = build_variant(tmp_path, {("extra", "clinic", "adds_serums_or_prp"): answer})
+    section = page(site, "questions").section("serums-prp")
+    assert "ask us which one we would use for you" in section and "risks are not known" in section
