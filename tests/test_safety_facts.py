@@ -246,3 +246,16 @@ def test_a_yes_to_serums_or_prp_does_not_hide_which_one(tmp_path: Path, answer: 
     site = build_variant(tmp_path, {("extra", "clinic", "adds_serums_or_prp"): answer})
     section = page(site, "questions").section("serums-prp")
     assert "ask us which one we would use for you" in section and "risks are not known" in section
+
+
+def test_the_spanish_aftercare_page_has_the_same_eye_and_sight_tiers(built_site: Path) -> None:
+    cuidados = page(built_site, "es/cuidados-despues")
+    emergency = cuidados.card("emergency")
+    assert "de repente pierde la vista" in emergency and "pierde el equilibrio" in emergency
+    urgent = cuidados.card("urgent-care")
+    assert "vea a un médico de los ojos o vaya a la sala de emergencias, no a una clínica de urgencias" in urgent
+    assert "pierde la vista" not in urgent and "cambio en la vista" not in urgent
+    summary = page(built_site, "es/riesgos").section("cuando-pedir-ayuda")
+    line_911 = summary[summary.index("llame al 911"):summary.index("busque atención urgente")]
+    assert "pierde la vista" in line_911
+    assert "vista" not in summary[summary.index("busque atención urgente"):summary.index("médico de los ojos")]
