@@ -105,11 +105,35 @@ def test_stroke_signs_are_in_the_911_card_and_in_no_slower_tier(aftercare: _Page
             f"a stroke sign is in the '{slower}' card: stroke signs need 911")
 
 
+def test_sudden_loss_of_sight_is_in_the_911_card_and_in_no_slower_tier(aftercare: _Page) -> None:
+    emergency = aftercare.card("emergency")
+    assert "suddenly lose your sight" in emergency, "sudden loss of sight is not in the 911 card"
+    assert "suddenly feel confused or lose your balance" in emergency, "the 911 stroke line lacks confusion/balance"
+    for slower in ("call-clinic", "urgent-care"):
+        card = aftercare.card(slower)
+        assert not re.search(r"sudden\w*[^.]*\b(sight|see|vision)\b", card), (
+            f"sudden loss of sight is in the '{slower}' card: it needs 911")
+        assert "change in vision" not in card and "blurry vision," not in card, (
+            f"the '{slower}' card sends vision changes there without leaving sudden ones to 911")
+
+
+def test_eye_signs_go_to_an_eye_doctor_or_an_emergency_room_the_same_day(aftercare: _Page) -> None:
+    urgent = aftercare.card("urgent-care")
+    assert "eye pain, a red eye, blisters near the eye" in urgent
+    assert "for eye problems, see an eye doctor or go to an emergency room, not an urgent care center" in urgent
+    assert "eye" not in aftercare.card("call-clinic"), "eye signs need the same day, not a routine call"
+
+
 def test_the_risks_page_summary_also_sends_stroke_signs_to_911(built_site: Path) -> None:
     summary = page(built_site, "risks").section("when-to-get-help")
     line_911 = summary[summary.index("call 911"):summary.index("get urgent care")]
     assert "stroke" in line_911 and "droops" in line_911
-    assert "stroke" not in summary[summary.index("get urgent care"):]
+    assert "suddenly lose your sight" in line_911, "sudden loss of sight is not in the risks page's 911 line"
+    slower = summary[summary.index("get urgent care"):]
+    assert "stroke" not in slower and "sight" not in slower and "vision" not in slower
+    eye_line = slower[slower.index("see an eye doctor"):]
+    assert eye_line.startswith("see an eye doctor or go to an emergency room today for eye pain")
+    assert "eye" not in slower[:slower.index("see an eye doctor")], "eye signs are sent to general urgent care"
 
 
 def test_numbness_of_the_treated_skin_alone_is_a_call_to_the_clinic(aftercare: _Page) -> None:
@@ -186,7 +210,9 @@ def test_without_an_after_hours_line_aftercare_says_where_to_go_when_closed(afte
     # Whether the clinic has an after-hours line is not known: the empty state gives a route, not a claim.
     assert "we do not have an after-hours phone line" not in help_section
     assert "when we are closed, go to an urgent care center" in help_section
+    assert "for eye problems, see an eye doctor or go to an emergency room" in help_section
     assert "call 911 at any time" in help_section
+    assert "ask us for our opening hours" in help_section
 
 
 def test_an_after_hours_line_is_shown_once_it_is_set(tmp_path: Path) -> None:
@@ -194,3 +220,42 @@ def test_an_after_hours_line_is_shown_once_it_is_set(tmp_path: Path) -> None:
     help_section = page(site, "aftercare").section("when-to-get-help")
     assert "call our after-hours line at (714) 555-0142" in help_section
     assert "we do not have an after-hours phone line" not in help_section
+    # The after-hours line must not replace the 911 reminder (medical review 3, M5).
+    assert "call 911 at any time" in help_section
+    assert "do not wait long for a call back" in help_section
+    contact = page(site, "contact").section("when-you-call")
+    assert "call our after-hours line at (714) 555-0142" in contact and "call 911 at any time" in contact
+
+
+def test_without_an_after_hours_line_the_contact_page_routes_eye_problems_and_emergencies(built_site: Path) -> None:
+    contact = page(built_site, "contact").section("when-you-call")
+    assert "go to an urgent care center" in contact
+    assert "for eye problems, see an eye doctor or go to an emergency room" in contact
+    assert "call 911" in contact
+
+
+def test_serums_and_prp_are_asked_about_one_by_one_and_aftercare_products_too(built_site: Path) -> None:
+    section = page(built_site, "questions").section("serums-prp")
+    assert "serums and prp are not the same, so ask about each one" in section
+    assert "new, sterile and used only once" in section
+    assert "products you may put on your skin in the first days after treatment" in section
+
+
+@pytest.mark.parametrize("answer", ["yes"])
+def test_a_yes_to_serums_or_prp_does_not_hide_which_one(tmp_path: Path, answer: str) -> None:
+    site = build_variant(tmp_path, {("extra", "clinic", "adds_serums_or_prp"): answer})
+    section = page(site, "questions").section("serums-prp")
+    assert "ask us which one we would use for you" in section and "risks are not known" in section
+
+
+def test_the_spanish_aftercare_page_has_the_same_eye_and_sight_tiers(built_site: Path) -> None:
+    cuidados = page(built_site, "es/cuidados-despues")
+    emergency = cuidados.card("emergency")
+    assert "de repente pierde la vista" in emergency and "pierde el equilibrio" in emergency
+    urgent = cuidados.card("urgent-care")
+    assert "vea a un médico de los ojos o vaya a la sala de emergencias, no a una clínica de urgencias" in urgent
+    assert "pierde la vista" not in urgent and "cambio en la vista" not in urgent
+    summary = page(built_site, "es/riesgos").section("cuando-pedir-ayuda")
+    line_911 = summary[summary.index("llame al 911"):summary.index("busque atención urgente")]
+    assert "pierde la vista" in line_911
+    assert "vista" not in summary[summary.index("busque atención urgente"):summary.index("médico de los ojos")]
