@@ -17,6 +17,7 @@ from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import languages
 from scripts.site.review import ReviewState, page_review
+from tests.conftest import ROOT as ROOT_OF_TESTS
 from tests.conftest import TEST_TODAY, copy_project
 from tests.project_changes import git
 
@@ -125,3 +126,29 @@ def test_a_signed_page_edited_after_its_review_says_it_awaits_review(signed_proj
     html = target_file(site, page_url(page.relative_to(edited / "docs").as_posix())).read_text(encoding="utf-8")
     assert "Reviewed by" not in html and "review-status--awaiting" in html
     assert review_line_problems(edited, site, TODAY) == []
+
+
+def review_sentences(site: Path) -> dict[str, list[str]]:
+    """The review sentences in the home and about pages of each language, by page."""
+    found = {}
+    for language in languages(ROOT_OF_TESTS):
+        for name in ("index.md", "about.md", "acerca-de.md"):
+            page = language.docs / name
+            if page.is_file():
+                html = target_file(site, page_url(language.key(page))).read_text(encoding="utf-8")
+                found[language.key(page)] = re.findall(r'class="[^"]*review-when-(\w+)', html)
+    return found
+
+
+def test_the_real_site_says_only_that_no_page_is_reviewed_yet(built_site: Path) -> None:
+    states = {page: kinds for page, kinds in review_sentences(built_site).items()}
+    assert states and all(kinds == ["awaiting"] for kinds in states.values()), states
+
+
+def test_with_some_pages_signed_each_edition_says_only_what_is_true_of_it(signed_site: Path) -> None:
+    """Two English pages are signed: the English guide is partly reviewed, the Spanish one (its own review) not."""
+    states = review_sentences(signed_site)
+    english = {page: kinds for page, kinds in states.items() if not page.startswith("es/")}
+    spanish = {page: kinds for page, kinds in states.items() if page.startswith("es/")}
+    assert english and all(kinds == ["partly"] for kinds in english.values()), states
+    assert spanish and all(kinds == ["awaiting"] for kinds in spanish.values()), states

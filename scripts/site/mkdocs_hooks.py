@@ -16,7 +16,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.problems import Severity
-from scripts.site import brand, clinic, languages, placeholders, promotions, review, sources, structured_data
+from scripts.site import (brand, clinic, languages, placeholders, promotions, review, review_text, sources,
+                          structured_data)
 from scripts.site.claims import check_claims, load_claims
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
 from scripts.site.front_matter import front_matter_end
@@ -98,6 +99,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = review_text.only_true_sentences(html, review_text.guide_state(config.extra["review_states"].values()))
     return with_print_addresses(html, page.canonical_url or "")
 
 
@@ -105,7 +107,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
                     **_: Any) -> dict[str, Any]:
     extra = config.extra
     states = extra["review_states"]
-    context["guide_review"] = review.guide_review_state(states.values())
+    context["guide_review"] = review_text.guide_state(states.values())
     source = Path(page.file.abs_src_path).resolve()
     state = states[str(source)] if str(source) in states else \
         review.page_review(Path(config.config_file_path).resolve().parent, source, extra["today"]).state

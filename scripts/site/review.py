@@ -66,10 +66,3 @@ def page_review(root: Path, page: Path, today: date) -> PageReview:
         return PageReview(state, None)
     version = reviewed_version(root, page)
     return PageReview(review_state(meta, today, None if version is None else version.changed_since), version)
-
-
-def guide_review_state(states: Iterable[ReviewState]) -> str:
-    """The whole guide in one word, for the home page's trust line: "reviewed" only when every clinical page is
-    reviewed and not overdue; otherwise "awaiting"."""
-    clinical = [state for state in states if state is not ReviewState.NOT_CLINICAL]
-    return "reviewed" if clinical and all(state is ReviewState.REVIEWED for state in clinical) else "awaiting"
