@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import yaml
 
 from scripts.content import readability, structure
+from scripts.content.code_owners import code_owner_problems
 from scripts.content.front_matter import check_front_matter
 from scripts.content.headings import check_headings
 from scripts.content.images import check_images
@@ -216,6 +217,7 @@ def check_site(root: Path) -> list[Problem]:
     problems = [problem for file, text in texts.items() for problem in check_page(file, text, context)]
     problems += context.problems
     problems += check_includes(root, context)
+    problems += code_owner_problems(root)
     problems += check_settings(root / CONFIG_FILE, root, context.claims)
     problems += check_structure(root, context)
     return sorted(set(problems))

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from scripts.site.front_matter import split_front_matter
+from scripts.content.code_owners import CODEOWNERS, with_rule
+from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import Language, language, languages
 from scripts.site.settings import load_settings, with_list_item
 
@@ -78,7 +79,17 @@ def new_page(title: str, docs: Path, clinical: bool = True) -> Path:
     config = docs.parent / "mkdocs.yml"
     if config.is_file() and isinstance(load_settings(config).get("nav"), list):
         config.write_text(with_list_item(config.read_text(encoding="utf-8"), ("nav",), path.name), encoding="utf-8")
+    if clinical:
+        ask_medical_reviewers(path, docs.parent)
     return path
+
+
+def ask_medical_reviewers(page: Path, root: Path) -> None:
+    """A rule in .github/CODEOWNERS for a new clinical page, so its changes need the medical reviewers."""
+    owners = root / CODEOWNERS
+    if owners.is_file():
+        owners.write_text(with_rule(owners.read_text(encoding="utf-8"), page.resolve().relative_to(root.resolve())
+                                    .as_posix()), encoding="utf-8")
 
 
 def translation_language(root: Path, code: str | None) -> Language:
@@ -122,6 +133,8 @@ def new_translation(title: str, english: str, docs: Path, code: str | None = Non
     config = translated.config
     if config.is_file() and isinstance(load_settings(config).get("nav"), list):
         config.write_text(with_list_item(config.read_text(encoding="utf-8"), ("nav",), path.name), encoding="utf-8")
+    if load_front_matter(source.read_text(encoding="utf-8")).get("clinical") is True:
+        ask_medical_reviewers(path, docs.parent)
     return path
 
 
