@@ -224,14 +224,18 @@ def test_an_after_hours_line_is_shown_once_it_is_set(tmp_path: Path) -> None:
     assert "call 911 at any time" in help_section
     assert "do not wait long for a call back" in help_section
     contact = page(site, "contact").section("when-you-call")
-    assert "call our after-hours line at (714) 555-0142" in contact and "call 911 at any time" in contact
+    assert "reach our after-hours line at (714) 555-0142" in contact and "call 911 at any time" in contact
 
 
-def test_without_an_after_hours_line_the_contact_page_routes_eye_problems_and_emergencies(built_site: Path) -> None:
+def test_the_contact_page_links_to_the_reviewed_routing_instead_of_giving_its_own(built_site: Path) -> None:
+    # The contact page is not clinical, so it escapes medical review: where to go with a complication lives
+    # only on the aftercare page, and the contact page links to it (medical review 3, H1).
     contact = page(built_site, "contact").section("when-you-call")
-    assert "go to an urgent care center" in contact
-    assert "for eye problems, see an eye doctor or go to an emergency room" in contact
-    assert "call 911" in contact
+    for routing in ("urgent care", "eye doctor", "emergency room"):
+        assert routing not in contact, f"the contact page gives its own routing: {routing!r}"
+    assert "call 911 at any time" in contact
+    html = (built_site / "contact" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="[./]*aftercare/#when-to-get-help"', html)
 
 
 def test_serums_and_prp_are_asked_about_one_by_one_and_aftercare_products_too(built_site: Path) -> None:
