@@ -149,7 +149,8 @@ def test_numbing_cream_signs_are_911_with_their_time_window(aftercare: _Page) ->
     assert window, "the 911 card no longer limits numbing-cream signs to while it is on and the hours after"
     same_hours = emergency[emergency.index("in those same hours"):]
     for sign in ("ringing ears", "metal taste", "numb lips", "confusion", "uneven heartbeat", "blue or gray lips",
-                 "slow breathing", "very sleepy", "seizure"):
+                 "slow breathing", "very sleepy", "seizure", "trouble breathing", "short of breath",
+                 "fast or uneven heartbeat"):  # the last three: the FDA's signs (medical review 3, L7)
         assert sign in window.group(1) or sign in same_hours, sign
     assert "dizziness" not in emergency, "dizziness alone would send people to 911 days later"
 
@@ -161,6 +162,15 @@ def test_before_page_gives_the_fdas_numbing_cream_advice_and_the_911_window(buil
         assert advice in section, advice
     assert "call 911 if any of these signs start while the cream is on your skin, or in the few hours" in section
     assert "blue or gray lips" in section
+    for sign in ("short of breath", "fast, racing or uneven heartbeat", "seizure"):  # medical review 3, L7
+        assert sign in section, sign
+    # Signs the listed FDA sources do not name are said to be so, not passed off as theirs.
+    assert "the last line is not from those sources" in section
+
+
+def test_the_help_card_says_which_signs_its_sources_do_not_give(aftercare: _Page) -> None:
+    help_section = aftercare.section("when-to-get-help")  # medical review 3, L8
+    assert "such as those of a stroke, a bad allergy or an infection, are not from those sources" in help_section
 
 
 def test_home_devices_are_not_cleared_and_long_needles_break_the_skin(built_site: Path) -> None:
