@@ -149,7 +149,8 @@ def test_numbing_cream_signs_are_911_with_their_time_window(aftercare: _Page) ->
     assert window, "the 911 card no longer limits numbing-cream signs to while it is on and the hours after"
     same_hours = emergency[emergency.index("in those same hours"):]
     for sign in ("ringing ears", "metal taste", "numb lips", "confusion", "uneven heartbeat", "blue or gray lips",
-                 "slow breathing", "very sleepy", "seizure"):
+                 "slow breathing", "very sleepy", "seizure", "trouble breathing", "short of breath",
+                 "fast or uneven heartbeat"):  # the last three: the FDA's signs (medical review 3, L7)
         assert sign in window.group(1) or sign in same_hours, sign
     assert "dizziness" not in emergency, "dizziness alone would send people to 911 days later"
 
@@ -161,6 +162,15 @@ def test_before_page_gives_the_fdas_numbing_cream_advice_and_the_911_window(buil
         assert advice in section, advice
     assert "call 911 if any of these signs start while the cream is on your skin, or in the few hours" in section
     assert "blue or gray lips" in section
+    for sign in ("short of breath", "fast, racing or uneven heartbeat", "seizure"):  # medical review 3, L7
+        assert sign in section, sign
+    # Signs the listed FDA sources do not name are said to be so, not passed off as theirs.
+    assert "the last line is not from those sources" in section
+
+
+def test_the_help_card_says_which_signs_its_sources_do_not_give(aftercare: _Page) -> None:
+    help_section = aftercare.section("when-to-get-help")  # medical review 3, L8
+    assert "such as those of a stroke, a bad allergy or an infection, are not from those sources" in help_section
 
 
 def test_home_devices_are_not_cleared_and_long_needles_break_the_skin(built_site: Path) -> None:
@@ -224,14 +234,18 @@ def test_an_after_hours_line_is_shown_once_it_is_set(tmp_path: Path) -> None:
     assert "call 911 at any time" in help_section
     assert "do not wait long for a call back" in help_section
     contact = page(site, "contact").section("when-you-call")
-    assert "call our after-hours line at (714) 555-0142" in contact and "call 911 at any time" in contact
+    assert "reach our after-hours line at (714) 555-0142" in contact and "call 911 at any time" in contact
 
 
-def test_without_an_after_hours_line_the_contact_page_routes_eye_problems_and_emergencies(built_site: Path) -> None:
+def test_the_contact_page_links_to_the_reviewed_routing_instead_of_giving_its_own(built_site: Path) -> None:
+    # The contact page is not clinical, so it escapes medical review: where to go with a complication lives
+    # only on the aftercare page, and the contact page links to it (medical review 3, H1).
     contact = page(built_site, "contact").section("when-you-call")
-    assert "go to an urgent care center" in contact
-    assert "for eye problems, see an eye doctor or go to an emergency room" in contact
-    assert "call 911" in contact
+    for routing in ("urgent care", "eye doctor", "emergency room"):
+        assert routing not in contact, f"the contact page gives its own routing: {routing!r}"
+    assert "call 911 at any time" in contact
+    html = (built_site / "contact" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="[./]*aftercare/#when-to-get-help"', html)
 
 
 def test_serums_and_prp_are_asked_about_one_by_one_and_aftercare_products_too(built_site: Path) -> None:
