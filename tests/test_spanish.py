@@ -187,6 +187,19 @@ def test_spanish_pages_say_calls_may_be_in_english_until_the_clinic_speaks_spani
                    if not path.startswith("es/"))
 
 
+def test_the_spanish_call_bar_says_the_line_may_answer_in_english(built_site: Path,
+                                                                 spanish_speaking_site: Path) -> None:
+    """The phone's call button is the most visible "Llámenos": a second line in it says the call may be in
+    English, until the clinic's phone team speaks Spanish (never on English pages)."""
+    note = '<small class="call-bar__note">Es posible que contesten en inglés</small>'
+    for path in ("es/", "es/cuidados-despues/", "es/riesgos/"):
+        html = html_of(built_site, path)
+        bar = html[html.index('<nav class="call-bar"'):]
+        assert note in bar[:bar.index("</nav>")], path
+        assert "call-bar__note" not in html_of(spanish_speaking_site, path), path
+    assert "call-bar__note" not in html_of(built_site, "aftercare/")
+
+
 def test_spanish_safety_steps_say_what_to_do_when_the_line_answers_only_in_english(
         built_site: Path, spanish_speaking_site: Path) -> None:
     """While the phone team does not speak Spanish, every safety "call us" page sends a reader nobody can help in
@@ -224,6 +237,7 @@ def test_a_source_in_english_says_so_on_spanish_pages_and_not_on_english_ones(bu
     sources = spanish[spanish.index('<section class="page-sources"'):]
     sources = sources[:sources.index("</section>")]
     assert sources.count("<li>") == sources.count("(en inglés)") > 0  # every listed source is in English today
-    assert sources.count('hreflang="en"') == sources.count("<li>")
+    assert sources.count('hreflang="en" lang="en"') == sources.count('<span lang="en">') == sources.count("<li>")
+    assert " and colleagues" not in sources and " y colaboradores, " in sources
     english = (built_site / "risks" / "index.html").read_text(encoding="utf-8")
     assert "(en inglés)" not in english
