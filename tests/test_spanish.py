@@ -210,7 +210,7 @@ def test_spanish_safety_steps_say_what_to_do_when_the_line_answers_only_in_engli
         html, speaking = html_of(built_site, path), html_of(spanish_speaking_site, path)
         assert fallback in html and "urgent care" in html and interpreter in html.lower(), path
         assert fallback not in speaking, path
-    for path in ("es/cuidados-despues/", "es/antes/", "es/riesgos/", "es/contacto/"):
+    for path in ("es/cuidados-despues/", "es/antes/", "es/riesgos/", "es/contacto/", "es/acerca-de/"):
         for site in (built_site, spanish_speaking_site):
             assert '"Spanish" o "español"' in html_of(site, path).replace("&quot;", '"'), path
     aftercare = html_of(built_site, "es/cuidados-despues/")
