@@ -158,9 +158,14 @@ def test_the_spanish_404_page_is_in_spanish_and_the_english_one_offers_the_spani
 
 
 def test_the_staff_link_sheet_lists_every_spanish_page_and_its_sections(built_site: Path) -> None:
+    """Every Spanish patient page; staff pages (noindex, out of the menu, such as the glossary) are left out,
+    as the English sheet leaves itself out."""
     text = (built_site / "links.txt").read_text(encoding="utf-8")
     sheet = (built_site / "links" / "index.html").read_text(encoding="utf-8")
-    for path in spanish_paths(built_site):
+    staff = [path for path in spanish_paths(built_site)
+             if 'name="robots" content="noindex' in html_of(built_site, path)]
+    assert staff == ["es/glosario/"]
+    for path in sorted(set(spanish_paths(built_site)) - set(staff)):
         address = re.escape(f"/{path}") + r"\n"
         assert re.search(r": https?://[^/]+" + address, text), path
         assert f'/{path}"' in sheet, path
@@ -187,6 +192,19 @@ def test_spanish_pages_say_calls_may_be_in_english_until_the_clinic_speaks_spani
                    if not path.startswith("es/"))
 
 
+def test_the_spanish_call_bar_says_the_line_may_answer_in_english(built_site: Path,
+                                                                 spanish_speaking_site: Path) -> None:
+    """The phone's call button is the most visible "Llámenos": a second line in it says the call may be in
+    English, until the clinic's phone team speaks Spanish (never on English pages)."""
+    note = '<small class="call-bar__note">Es posible que contesten en inglés</small>'
+    for path in ("es/", "es/cuidados-despues/", "es/riesgos/"):
+        html = html_of(built_site, path)
+        bar = html[html.index('<nav class="call-bar"'):]
+        assert note in bar[:bar.index("</nav>")], path
+        assert "call-bar__note" not in html_of(spanish_speaking_site, path), path
+    assert "call-bar__note" not in html_of(built_site, "aftercare/")
+
+
 def test_spanish_safety_steps_say_what_to_do_when_the_line_answers_only_in_english(
         built_site: Path, spanish_speaking_site: Path) -> None:
     """While the phone team does not speak Spanish, every safety "call us" page sends a reader nobody can help in
@@ -197,7 +215,7 @@ def test_spanish_safety_steps_say_what_to_do_when_the_line_answers_only_in_engli
         html, speaking = html_of(built_site, path), html_of(spanish_speaking_site, path)
         assert fallback in html and "urgent care" in html and interpreter in html.lower(), path
         assert fallback not in speaking, path
-    for path in ("es/cuidados-despues/", "es/antes/", "es/riesgos/", "es/contacto/"):
+    for path in ("es/cuidados-despues/", "es/antes/", "es/riesgos/", "es/contacto/", "es/acerca-de/"):
         for site in (built_site, spanish_speaking_site):
             assert '"Spanish" o "español"' in html_of(site, path).replace("&quot;", '"'), path
     aftercare = html_of(built_site, "es/cuidados-despues/")
@@ -224,6 +242,7 @@ def test_a_source_in_english_says_so_on_spanish_pages_and_not_on_english_ones(bu
     sources = spanish[spanish.index('<section class="page-sources"'):]
     sources = sources[:sources.index("</section>")]
     assert sources.count("<li>") == sources.count("(en inglés)") > 0  # every listed source is in English today
-    assert sources.count('hreflang="en"') == sources.count("<li>")
+    assert sources.count('hreflang="en" lang="en"') == sources.count('<span lang="en">') == sources.count("<li>")
+    assert " and colleagues" not in sources and " y colaboradores, " in sources
     english = (built_site / "risks" / "index.html").read_text(encoding="utf-8")
     assert "(en inglés)" not in english
