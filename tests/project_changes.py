@@ -62,3 +62,7 @@ def move_page(project: Path, old: str, new: str) -> None:
                      if isinstance(plugin, dict) and "redirects" in plugin)
     set_settings(project, {("nav",): [(new if entry == old else entry) for entry in settings["nav"]],
                            ("plugins", redirects, "redirects", "redirect_maps", old): new})
+    owners = project / ".github" / "CODEOWNERS"  # a clinical page's review rule follows it
+    if owners.is_file():
+        owners.write_text(owners.read_text(encoding="utf-8").replace(f"/docs/{old} ", f"/docs/{new} "),
+                          encoding="utf-8")
