@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
 	@echo "                  previews the site as on that day, e.g. a future promotion)"
-	@echo "make test         run every test (installs what it needs; about 4 minutes)"
+	@echo "make test         run every test (installs what it needs; about 5 minutes)"
 	@echo "make test-fast    the content check and every test that needs no browser (under a minute)"
 	@echo "make check        check every page and the clinic settings, with file, line and fix (seconds)"
 	@echo "make build        build the site into site/ (only replaced when the build succeeds)"
