@@ -9,7 +9,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
-	@echo "                  previews the site as on that day, e.g. a future promotion)"
+	@echo "                  previews the site as on that day, e.g. a future promotion; LANGUAGE=es previews the"
+	@echo "                  Spanish edition at http://127.0.0.1:8000/es/)"
 	@echo "make test         run every test (installs what it needs; about 5 minutes)"
 	@echo "make test-fast    the content check and every test that needs no browser (under a minute)"
 	@echo "make check        check every page and the clinic settings, with file, line and fix (seconds)"
@@ -59,7 +60,8 @@ browser:
 	fi
 
 serve: install
-	$(if $(TODAY),SITE_TODAY=$(TODAY)) $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(if $(TODAY),SITE_TODAY=$(TODAY)) $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload \
+		$(if $(LANGUAGE),--config-file mkdocs.$(LANGUAGE).yml)
 
 build: install
 	$(PYTHON) -m scripts.release.build
