@@ -9,8 +9,8 @@ others ask `brand_colours(settings)`."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from scripts.problems import Problem

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from scripts.site.page import Page, line_of, mask_markup
 from scripts.problems import Problem, Severity
+from scripts.site.page import Page, line_of, mask_markup
 
 CLAIMS_FILE = Path("data/claims.yml")
 MARKER = re.compile(r"<!--\s*claim-ok\s*:?(.*?)-->", re.IGNORECASE)

@@ -11,13 +11,22 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from scripts.problems import Severity
-from scripts.site import (brand, clinic, languages, placeholders, promotions, review, review_text, sources,
-                          structured_data)
+from scripts.site import (
+    brand,
+    clinic,
+    languages,
+    placeholders,
+    promotions,
+    review,
+    review_text,
+    sources,
+    structured_data,
+)
 from scripts.site.claims import check_claims, load_claims
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
 from scripts.site.front_matter import front_matter_end

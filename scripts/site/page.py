@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from scripts.site.yaml_text import yaml_error_message
 from scripts.problems import Problem
 from scripts.site.front_matter import FastFrontMatterLoader, front_matter_end, parse_front_matter, split_front_matter
+from scripts.site.yaml_text import yaml_error_message
 
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")

@@ -4,7 +4,6 @@ page's history whether the text being built is the text that was reviewed (`page
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
