@@ -97,13 +97,15 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
     translated = {}
     for language in languages(root)[1:]:
         file = claims_file(language.code)
-        if not (root / file).is_file():
+        if (root / file).is_file():
+            language_claims = _load(root, file, lambda root, code=language.code: load_claims(root, code), [],
+                                    problems)
+        else:  # a new language may start without one: say so, naming it, rather than check nothing silently
+            language_claims = []
             problems.append(Problem(file.as_posix(), 0, f"there is no list of claims we must not make in "
                                     f"{language.name} ({file.as_posix()}), so its pages are not checked for them: "
                                     "add one, like data/claims.es.yml", Severity.WARNING))
-        translated[language.code] = (_load(root, file, lambda root, code=language.code: load_claims(root, code), [],
-                                           problems) if (root / file).is_file() else [],
-                                     load_words(root, language.code))
+        translated[language.code] = (language_claims, load_words(root, language.code))
     html = {text: body_html(text, clinic, root / CONFIG_FILE) for text in pages.values()}
     site = Site(
         docs=root / "docs",

@@ -64,6 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["today"] = day
     # Each page's review state, from its history (the one rule, scripts/site/review.py), once per build.
     extra["review_states"] = {str(page.resolve()): review.page_review(root, page, day).state for page in here.pages}
+    # The whole edition in one word (none, some or all of its clinical pages reviewed), for its review sentences.
+    extra["guide_review"] = review_text.guide_state(extra["review_states"].values())
     # Each page in every language it exists in: for the language switch (templates) and the sitemap's hreflang.
     extra["page_alternates"] = languages.alternates_by_page(root, here.code, config.site_url or "")
     # Every language's words for the language switch and the 404 page, from its own settings file.
@@ -108,7 +110,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = review_text.only_true_sentences(html, review_text.guide_state(config.extra["review_states"].values()))
+    html = review_text.only_true_sentences(html, config.extra["guide_review"])
     return with_print_addresses(html, page.canonical_url or "")
 
 
@@ -116,7 +118,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
                     **_: Any) -> dict[str, Any]:
     extra = config.extra
     states = extra["review_states"]
-    context["guide_review"] = review_text.guide_state(states.values())
+    context["guide_review"] = extra["guide_review"]
     source = Path(page.file.abs_src_path).resolve()
     state = states[str(source)] if str(source) in states else \
         review.page_review(Path(config.config_file_path).resolve().parent, source, extra["today"]).state
