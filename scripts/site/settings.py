@@ -58,8 +58,7 @@ def load_settings(config_path: Path) -> dict[str, Any]:
 
     The build reads the settings for every page (Python-Markdown's extensions are set up per page), so a file's
     parse is remembered by its text: otherwise a site's build time would grow with the square of its pages."""
-    settings = copy.deepcopy(_parsed(config_path.read_text(encoding="utf-8")))
-    settings = settings if isinstance(settings, dict) else {}
+    settings = own_settings(config_path)
     parent = settings.pop("INHERIT", None)
     if parent:
         settings = _merged(load_settings(config_path.parent / str(parent)), settings)
