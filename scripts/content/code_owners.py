@@ -8,6 +8,7 @@ checked all the same, so switching them on is one edit."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -28,11 +29,17 @@ def rules(text: str) -> list[tuple[str, list[str]]]:
             if (match := RULE.match(line.strip()))]
 
 
+@functools.lru_cache(maxsize=256)
+def _spec(pattern: str) -> pathspec.GitIgnoreSpec:
+    """A rule's pattern, compiled once (every file is matched against every rule)."""
+    return pathspec.GitIgnoreSpec.from_lines([pattern])
+
+
 def owners_of(path: str, found: list[tuple[str, list[str]]]) -> list[str]:
     """The owners GitHub asks for a file: the last rule whose pattern matches it (gitignore-like) decides."""
     owners: list[str] = []
     for pattern, names in found:
-        if pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(path):
+        if _spec(pattern).match_file(path):
             owners = names
     return owners
 
