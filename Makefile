@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 # Material prints an end-of-life banner on every run; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock
+.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock sign-off
 
 help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
@@ -21,6 +21,7 @@ help:
 	@echo "                  (LANGUAGE=es chooses the language when there are several)"
 	@echo "make screenshots  every page at phone and desktop size, light and dark, into screenshots/"
 	@echo "make publish SITE_URL=https://…/  build into public/ through the review gate (PREVIEW=1: a preview)"
+	@echo "make sign-off PAGE=docs/… REVIEWER=id PACKET=id  record a clinician's sign-off of a review packet"
 	@echo "make url-contract add new pages and sections to data/url-contract.txt (never removes one)"
 	@echo "make bench        page weight, Lighthouse and build-time benchmark (about 13 minutes)"
 	@echo "make lint         ruff over scripts/ and tests/"
@@ -71,6 +72,11 @@ check: install
 
 grades: install
 	$(PYTHON) -m scripts.content.readability
+
+# Record a clinician's sign-off of a review packet (README, "Medical sign-off").
+sign-off: install
+	$(PYTHON) -m scripts.release.sign_off --page "$(PAGE)" --reviewer "$(REVIEWER)" --packet "$(PACKET)" \
+		$(if $(DATE),--date "$(DATE)") $(if $(NEXT),--next "$(NEXT)") $(if $(DECISION),--decision "$(DECISION)")
 
 new-page: install
 	$(PYTHON) -m scripts.content.new_page "$(TITLE)" $(if $(TRANSLATES),--translates "$(TRANSLATES)") $(if $(LANGUAGE),--language "$(LANGUAGE)")

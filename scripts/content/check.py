@@ -30,6 +30,7 @@ from scripts.content.links import Site, check_links
 from scripts.content.mkdocs_settings import mkdocs_settings_problems
 from scripts.content.raw_html import check_html
 from scripts.content.reading import check_reading
+from scripts.content.review_record import check_review_record
 from scripts.content.settings import check_settings, settings_file_problems
 from scripts.content.spelling import check_spelling, load_words
 from scripts.problems import Problem, Severity
@@ -157,7 +158,7 @@ def _source_problems(page: Page, sources: dict[str, dict[str, Any]]) -> list[Pro
 def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     """Every problem in one page (errors and warnings)."""
     page = parse_page(path, text, context.root)
-    problems = check_front_matter(page, context.today)
+    problems = check_front_matter(page)
     if page.problems:  # without readable front matter, the rest would only add noise
         return problems
     problems += _source_problems(page, context.sources)
@@ -220,6 +221,7 @@ def check_site(root: Path) -> list[Problem]:
     problems += context.problems
     problems += check_includes(root, context)
     problems += code_owner_problems(root)
+    problems += check_review_record(root, context.today)
     problems += check_settings(root / CONFIG_FILE, root, context.claims)
     problems += check_structure(root, context)
     return sorted(set(problems))

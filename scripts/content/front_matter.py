@@ -1,32 +1,28 @@
-"""Front matter: required keys, known keys only, description length, review state and review dates."""
+"""Front matter: required keys, known keys only, title and description length, and what a translation translates
+(the review lines are checked against the review log in review_record.py)."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
-from typing import Any
 
 import yaml
 
 from scripts.problems import Problem, Severity
-from scripts.site.dates import date_problem
 from scripts.site.front_matter import split_front_matter
 from scripts.site.languages import ENGLISH, language_of
 from scripts.site.page import Page
-from scripts.site.review import REVIEW_KEYS, ReviewState, review_state
-from scripts.site.review_history import translation_behind
+from scripts.site.page_version import page_version
+from scripts.site.review import REVIEW_KEYS
 from scripts.site.yaml_text import curly_quote_problems
 
 REQUIRED = ("title", "description", "clinical")
-OURS = ("title", "description", "clinical", "reading_grade", "sources", "reviewed_by", "last_reviewed",
-        "next_review", "cta", "translation_of", "translated_from")
+OURS = ("page_id", "title", "description", "clinical", "reading_grade", "sources", *REVIEW_KEYS, "cta",
+        "translation_of", "translated_from")
 # The call to action's tone: "book" by default; "neutral" where patients are still deciding (risks, aftercare).
 CTA_TONES = ("book", "neutral")
 MATERIAL = ("hide", "search", "template", "robots", "status")
 KNOWN = OURS + MATERIAL
-REVIEW = REVIEW_KEYS
-DATES = ("last_reviewed", "next_review")
 MAX_DESCRIPTION = 160
 MAX_TITLE = 70
 EXAMPLES = {
@@ -36,12 +32,8 @@ EXAMPLES = {
 }
 
 
-def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def check_front_matter(page: Page, today: date) -> list[Problem]:
-    """Every problem with the page's front matter (a warning when its review is overdue)."""
+def check_front_matter(page: Page) -> list[Problem]:
+    """Every problem with the page's front matter."""
     if page.problems:
         return list(page.problems)
     meta, path = page.meta, page.path
@@ -84,65 +76,35 @@ def check_front_matter(page: Page, today: date) -> list[Problem]:
     if "cta" in meta and meta["cta"] not in CTA_TONES:
         error("cta", f"'cta' is '{meta['cta']}': write cta: neutral (\"Call us\", for pages where people decide "
                      "or recover) or cta: book, or remove the line")
-    problems.extend(_review_problems(page, today))
     problems.extend(_translation_problems(page))
     return problems
 
 
 def _translation_problems(page: Page) -> list[Problem]:
-    """A translated page (docs/<language>/) names the English page it translates and the English commit."""
+    """A translated page (docs/<language>/) names the English page it translates and the English version."""
     if language_of(page.root, page.path.removeprefix("docs/")).code == ENGLISH:
         return []
     meta, problems = page.meta, []
     source = str(meta.get("translation_of") or "").strip()
-    english_docs = page.root / "docs"
+    english = page.root / "docs" / source
     if not source and meta.get("clinical") is not True:
         return []  # a page of this language only, such as its glossary
-    if not source or not (english_docs / source).is_file():
+    if not source or not english.is_file():
         problems.append(Problem(page.path, page.key_line("translation_of") if source else 1,
                                 f"'translation_of' is '{source}': name the English page this page translates, e.g. "
                                 "translation_of: aftercare.md, so the language switch and the review know it"))
-    commit = str(meta.get("translated_from") or "").strip()
-    if not re.fullmatch(r"[0-9a-f]{40}", commit):
-        problems.append(Problem(page.path, page.key_line("translated_from") if commit else 1,
-                                f"'translated_from' is '{commit}': write the English page's last commit that this "
-                                "translation covers (git log -1 --format=%H -- docs/ENGLISH-PAGE.md)"))
-    elif source and (english_docs / source).is_file():
-        behind = translation_behind(english_docs.parent, source, commit)
-        if behind:
-            problems.append(Problem(page.path, page.key_line("translated_from"),
-                                    f"docs/{source} changed after {commit[:8]}: update this translation, then set "
-                                    "translated_from to the English page's latest commit", Severity.WARNING))
-    return problems
-
-
-def _review_problems(page: Page, today: date) -> list[Problem]:
-    meta, path = page.meta, page.path
-    filled = [key for key in REVIEW if not _empty(meta.get(key))]
-    if filled and len(filled) < len(REVIEW):
-        missing = [key for key in REVIEW if key not in filled]
-        return [Problem(path, page.key_line(missing[0]),
-                        f"the review details are half filled: {', '.join(filled)} set but {', '.join(missing)} "
-                        "empty; fill in all three after the medical team's review, or leave all three empty "
-                        "(awaiting review)")]
-    problems, dates = [], {}
-    for key in DATES:
-        if key not in filled:
-            continue
-        try:
-            dates[key] = date.fromisoformat(str(meta[key]).strip())
-        except ValueError:
-            problems.append(Problem(path, page.key_line(key), f"'{key}': {date_problem(meta[key])}"))
-    last, following = dates.get("last_reviewed"), dates.get("next_review")
-    if last and last > today:
-        problems.append(Problem(path, page.key_line("last_reviewed"), f"'last_reviewed' ({last}) is in the "
-                                                                      "future: write the date of the review"))
-    if last and following and following <= last:
-        problems.append(Problem(path, page.key_line("next_review"),
-                                f"'next_review' ({following}) is not after 'last_reviewed' ({last}): the next "
-                                "review is usually 12 months after the last one"))
-    elif review_state(meta, today) is ReviewState.OVERDUE:
-        problems.append(Problem(path, page.key_line("next_review"),
-                                f"review overdue since {following}: ask the medical team to review this page",
-                                Severity.WARNING))
+        return problems
+    translated = str(meta.get("translated_from") or "").strip()
+    try:
+        now = page_version(page.root, english)
+    except yaml.YAMLError:
+        return problems  # the English page's own check reports it
+    if translated != now:
+        known = re.fullmatch(r"[0-9a-f]{12}", translated)
+        problems.append(Problem(page.path, page.key_line("translated_from") if translated else 1,
+                                f"docs/{source} is now version {now}, and this translation covers version "
+                                f"{translated}: update the translation, then set translated_from: {now}" if known else
+                                f"'translated_from' is '{translated}': write the version of docs/{source} this page "
+                                f"translates; today that is translated_from: {now}",
+                                Severity.WARNING if known else Severity.ERROR))
     return problems

@@ -53,26 +53,22 @@ def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> 
     warnings = []
     gate = review_gate(root, today())
     if gate.blocking and not preview:
-        raise PublishRefusedError("these clinical pages have not been reviewed by the medical team, so they are not "
-                                  "published:\n" + "\n".join(gate.blocking) + "\nAsk the medical team to review "
-                                  "them, or publish a clearly labelled preview with `make publish PREVIEW=1`.")
+        raise PublishRefusedError("these clinical pages have no valid medical sign-off, so the site is not "
+                                  "published:\n" + gate.report() + "\nAsk the medical team to review and sign "
+                                  "them (README, \"Medical sign-off\"), or publish a clearly labelled preview "
+                                  "with `make publish PREVIEW=1`.")
     if gate.blocking:
-        warnings.append("WARNING: PUBLISHING UNREVIEWED MEDICAL CONTENT (preview). These pages have not been "
-                        "reviewed by the medical team:\n" + "\n".join(gate.blocking))
+        warnings.append("WARNING: PUBLISHING UNREVIEWED MEDICAL CONTENT (preview). These pages have no valid "
+                        "medical sign-off:\n" + gate.report())
     warnings += gate.notes
     environment = {"SITE_URL": site_url, **({"SITE_NOINDEX": "1"} if preview else {})}
-    # The copy is built with this checkout's history, so that its pages' review states are decided exactly as the
-    # gate decided them (scripts/site/review.py), not "awaiting" for want of git.
-    # Only where the project is its repository's top: git then names the copy's files as it names the project's.
-    found = subprocess.run(["git", "rev-parse", "--show-toplevel", "--absolute-git-dir"], cwd=root,
-                           capture_output=True, text=True).stdout.split("\n")
-    if len(found) >= 2 and found[0] and Path(found[0]).resolve() == root.resolve():
-        environment["GIT_DIR"] = found[1]
+    # The build decides each page's review state from the log and the page's version (no git needed), so the
+    # changed pages, put back at their signed text here, show their sign-off exactly as the gate decided.
     try:
         with tempfile.TemporaryDirectory() as scratch:
             source = copy_project(root, Path(scratch) / "project")
-            for page, version in gate.reviewed_versions.items():
-                (source / page).write_text(version.text, encoding="utf-8")
+            for page, text in gate.signed_texts.items():
+                (source / page).write_text(text, encoding="utf-8")
             epoch = last_commit_epoch(root)
             build_and_swap(site_dir, source, {**environment, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {})})
     except subprocess.CalledProcessError as error:

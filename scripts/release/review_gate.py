@@ -1,72 +1,117 @@
-"""The review gate: clinical pages that are awaiting review or overdue may not be published by accident."""
+"""The review gate: what patients get of each clinical page is a version a listed clinician signed. A page never
+signed blocks publishing; a page changed since its sign-off is published at its signed version (found in its
+history) until the change is signed, and blocks where no such version exists; a page past its next review keeps
+its signed version, marked overdue. Blocking pages are reported by group (each language's shared pages; a
+treatment's own folder is its own group)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from scripts.site.dates import as_date
+import yaml
+
 from scripts.site.front_matter import load_front_matter
-from scripts.site.languages import ENGLISH, languages
-from scripts.site.review import ReviewState, page_review, review_state
-from scripts.site.review_history import ReviewedVersion, translation_behind
+from scripts.site.languages import ENGLISH, Language, languages
+from scripts.site.page_version import version_of, working_tree
+from scripts.site.review import PageReview, ReviewRecord, ReviewState, page_review, review_record
+from scripts.site.review_history import signed_text
+from scripts.site.review_log import APPROVED, latest_entry
+
+SHARED = "the shared pages"
 
 
 @dataclass(frozen=True)
 class GateResult:
-    """What may be published: pages that block it, and changed pages published at their reviewed version."""
+    """What may be published: what blocks it (by group), and changed pages published at their signed version."""
 
-    blocking: list[str]  # 'docs/page.md: why'
-    reviewed_versions: dict[Path, ReviewedVersion]  # a changed page -> the version its review covers
+    blocking_by_group: dict[str, list[str]]  # group -> ['docs/page.md: why']
+    signed_texts: dict[Path, str] = field(default_factory=dict)  # a changed page (from the root) -> its signed text
+    notes: list[str] = field(default_factory=list)
 
     @property
-    def notes(self) -> list[str]:
-        return [f"{page.as_posix()}: changed since its review, so the reviewed version "
-                f"({version.commit[:8] or 'working tree'}) is published until the medical team signs off the "
-                "change" for page, version in sorted(self.reviewed_versions.items())]
+    def blocking(self) -> list[str]:
+        return [line for lines in self.blocking_by_group.values() for line in lines]
+
+    def report(self) -> str:
+        return "\n".join(f"{group}:\n" + "\n".join(f"  {line}" for line in lines)
+                         for group, lines in self.blocking_by_group.items())
+
+
+def group_of(language: Language, page: Path) -> str:
+    """The group a page's review is reported in: its language's shared pages, or the folder it belongs to."""
+    parts = page.relative_to(language.docs).parts
+    return f"{language.name}, {SHARED if len(parts) == 1 else parts[0]}"
+
+
+def _why_awaiting(review: PageReview, record: ReviewRecord, language: Language) -> str:
+    logged = latest_entry(record.log, review.page_id, language.code) if review.page_id else None
+    who = "the medical team" if language.code == ENGLISH else f"a clinician who reads {language.name}"
+    if logged is None or logged.decision != APPROVED:
+        return f"never signed off: make packets, then ask {who} to sign it (make sign-off)"
+    return "its sign-off in data/review-log.yml does not count (run make check to see why)"
 
 
 def review_gate(root: Path, today: date) -> GateResult:
-    """Every clinical page's review state, with its history from git."""
-    blocking, versions = [], {}
+    """Every clinical page's review, and the text each will be published at."""
+    record = review_record(root)
+    blocking: dict[str, list[str]] = defaultdict(list)
+    texts: dict[Path, str] = {}
+    notes: list[str] = []
+    published_versions: dict[str, str] = {}  # English page (inside docs/) -> the version patients get
     for language in languages(root):
         for file in language.pages:
-            meta = load_front_matter(file.read_text(encoding="utf-8"))
-            if meta.get("clinical") is True:
-                blocking += _page_gate(root, file, meta, language.code, language.name, today, versions)
-    return GateResult(blocking, versions)
+            review = page_review(root, file, today, record)
+            shown, group = file.relative_to(root), group_of(language, file)
+            published = review.version
+            if review.state is ReviewState.AWAITING:
+                blocking[group].append(f"{shown.as_posix()}: {_why_awaiting(review, record, language)}")
+            elif review.state is ReviewState.CHANGED:
+                text = signed_text(root, file, review.signed.version)
+                if text is None:
+                    blocking[group].append(
+                        f"{shown.as_posix()}: changed since {review.signed.reviewer}'s sign-off of version "
+                        f"{review.signed.version}, and no earlier version of the file is the signed one (the change is "
+                        "in an illustration or a source, or was committed with the sign-off): make packets and ask "
+                        "for a new sign-off")
+                    continue
+                texts[shown], published = text, review.signed.version
+                notes.append(f"{shown.as_posix()}: changed since its sign-off, so its signed version "
+                             f"{published} is published until the medical team signs off the change")
+            elif review.state is ReviewState.OVERDUE:
+                notes.append(f"{shown.as_posix()}: its review was due {review.signed.next_review}; its signed "
+                             "version is published, marked as being checked again")
+            if language.code == ENGLISH:
+                published_versions[language.key(file)] = published
+            elif review.state is not ReviewState.NOT_CLINICAL:
+                behind = _translation_behind(texts.get(shown) or file.read_text(encoding="utf-8"), root,
+                                             published_versions)
+                if behind:
+                    blocking[group].append(f"{shown.as_posix()}: {behind}")
+    return GateResult(dict(blocking), texts, notes)
 
 
-def _page_gate(root: Path, file: Path, meta: dict, language: str, language_name: str, today: date,
-               versions: dict[Path, ReviewedVersion]) -> list[str]:
-    shown = file.relative_to(root)
-    reviewer = "the medical team" if language == ENGLISH else f"a clinician who speaks {language_name}"
-    blocking = []
-    reviewed = page_review(root, file, today)
-    state, version = reviewed.state, reviewed.version
-    if language != ENGLISH:
-        # The translation as it will be published (its reviewed version, when it changed since), against the
-        # English page as it will be published.
-        published_meta = load_front_matter(version.text) if state is ReviewState.CHANGED else meta
-        source = str(published_meta.get("translation_of") or "")
-        published = versions.get(Path("docs") / source)  # an English page published at its reviewed version
-        behind = translation_behind(root, source, str(published_meta.get("translated_from") or ""),
-                                    published.text if published else None)
-        if behind is not False:
-            blocking.append(f"{shown.as_posix()}: its English page changed after the version it translates (or git "
-                            "cannot tell): update the translation and its translated_from")
-    signed = review_state(meta, today)  # what the front matter alone says, changed or not
-    if signed is ReviewState.OVERDUE:
-        blocking.append(f"{shown.as_posix()}: review overdue since {as_date(meta['next_review']).isoformat()}")
-    elif state is ReviewState.AWAITING:
-        why = f"awaiting review by {reviewer}"
-        if version is None and signed is not ReviewState.AWAITING:
-            why += " (its git history is not available, so nobody can tell whether it changed since its review)"
-        blocking.append(f"{shown.as_posix()}: {why}")
-    elif state is ReviewState.CHANGED:
-        versions[shown] = version
-    return blocking
+def _translation_behind(text: str, root: Path, published_versions: dict[str, str]) -> str | None:
+    """Why a translation (as it will be published) does not translate the English version that will be
+    published, or None when it does."""
+    try:
+        meta = load_front_matter(text)
+    except yaml.YAMLError:
+        return "its front matter cannot be read (run make check)"
+    source, translated = str(meta.get("translation_of") or ""), str(meta.get("translated_from") or "")
+    english = published_versions.get(source)
+    if english is None:
+        english_file = root / "docs" / source
+        english = version_of(english_file.read_text(encoding="utf-8"), working_tree(root)) \
+            if source and english_file.is_file() else None
+    if english is None:
+        return f"it names no English page it translates (translation_of: '{source}')"
+    if translated != english:
+        return (f"it translates version {translated or '(none)'} of docs/{source}, and the English page published "
+                f"is version {english}: update the translation and set translated_from: {english}")
+    return None
 
 
 def unreviewed_pages(root: Path, today: date) -> list[str]:

@@ -57,3 +57,10 @@ def long_date(value: object, words: dict | None = None) -> str:
     if words and words.get("date") and len(words.get("months") or []) == 12:
         return str(words["date"]).format(month=words["months"][day.month - 1], day=day.day, year=day.year)
     return f"{day:%B} {day.day}, {day.year}"
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it is shorter: 31 January + 1 month = 28 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -97,6 +97,12 @@ def language_of(root: Path, page_key: str) -> Language:
     return next((lang for lang in found[1:] if page_key.startswith(lang.prefix)), found[0])
 
 
+def language_of_file(root: Path, page: Path) -> Language:
+    """The language of a page file: the translation whose folder holds it, or English."""
+    found, page = languages(root), page.resolve()
+    return next((lang for lang in found[1:] if page.is_relative_to(lang.docs.resolve())), found[0])
+
+
 def language_words(root: Path) -> dict[str, dict[str, str]]:
     """Each language's words for the language switch and the 404 page, by code (from its own settings file)."""
     return {found.code: found.words for found in languages(root)}

@@ -62,10 +62,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     here = languages.language_built_by(config_path)
     extra["claims"] = load_claims(root, here.code)
     extra["today"] = day
-    # Each page's review state, from its history (the one rule, scripts/site/review.py), once per build.
-    extra["review_states"] = {str(page.resolve()): review.page_review(root, page, day).state for page in here.pages}
+    # Each page's review, from the review log and the page's version (the one rule, scripts/site/review.py).
+    record = review.review_record(root)
+    extra["review_record"] = record
+    extra["page_reviews"] = {str(page.resolve()): review.page_review(root, page, day, record) for page in here.pages}
     # The whole edition in one word (none, some or all of its clinical pages reviewed), for its review sentences.
-    extra["guide_review"] = review_text.guide_state(extra["review_states"].values())
+    extra["guide_review"] = review_text.guide_state(each.state for each in extra["page_reviews"].values())
     # Each page in every language it exists in: for the language switch (templates) and the sitemap's hreflang.
     extra["page_alternates"] = languages.alternates_by_page(root, here.code, config.site_url or "")
     # Every language's words for the language switch and the 404 page, from its own settings file.
@@ -117,15 +119,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation,
                     **_: Any) -> dict[str, Any]:
     extra = config.extra
-    states = extra["review_states"]
     context["guide_review"] = extra["guide_review"]
     source = Path(page.file.abs_src_path).resolve()
-    state = states[str(source)] if str(source) in states else \
-        review.page_review(Path(config.config_file_path).resolve().parent, source, extra["today"]).state
-    context["review_state"] = state.value
+    page_review = extra["page_reviews"].get(str(source)) or review.page_review(
+        Path(config.config_file_path).resolve().parent, source, extra["today"], extra["review_record"])
+    context["review_state"] = page_review.state.value
+    language = extra.get("language") or "en"
+    signed = review_text.signed_review(page_review, language, extra["review_record"].registry, extra.get("ui") or {})
+    context["review_signed"] = signed
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [],
-                                       extra.get("treatment") or {}, state,
-                                       extra.get("language") or "en")
+                                       extra.get("treatment") or {}, signed, language)
     context["json_ld"] = structured_data.to_script_json(graph)
     return context

@@ -1,6 +1,10 @@
-"""Whether a page's medical content is reviewed, awaiting review or overdue: the one rule that the review
-note, the structured data, the content check and the publishing gate all use, and the one place that asks the
-page's history whether the text being built is the text that was reviewed (`page_review`)."""
+"""Whether a page's medical content is reviewed, awaiting review, changed since its sign-off or overdue: the one
+rule that the review line, the structured data, the content check, the publishing gate and the packets all use.
+
+A page is reviewed when the review log's latest sign-off of it (by page id and language) is valid (a listed
+reviewer whose role may sign, who reads the page's language, on a day they were active, with the next review
+within the policy's ceiling) and names the page's version as it is now (scripts/site/page_version.py). Its front
+matter only repeats that entry; the content check holds the two together."""
 
 from __future__ import annotations
 
@@ -8,60 +12,103 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from scripts.site.dates import as_date
+from scripts.site.dates import months_after
 from scripts.site.front_matter import load_front_matter
-from scripts.site.review_history import ReviewedVersion, reviewed_version
+from scripts.site.languages import language_of_file
+from scripts.site.page_version import version_of, working_tree
+from scripts.site.review_log import APPROVED, LogEntry, latest_entry, load_log
+from scripts.site.reviewers import REVIEWERS_FILE, Registry, load_registry
 
-REVIEW_KEYS = ("reviewed_by", "last_reviewed", "next_review")
+# The front matter lines a sign-off writes (make sign-off), repeating the log's latest entry.
+REVIEW_KEYS = ("reviewed_by", "last_reviewed", "next_review", "reviewed_version")
 
 
 class ReviewState(StrEnum):
     NOT_CLINICAL = "not clinical"  # no medical content, so no review is needed
-    AWAITING = "awaiting review"  # never reviewed, or its review details are incomplete
+    AWAITING = "awaiting review"  # never validly signed off
     REVIEWED = "reviewed"
-    OVERDUE = "overdue"  # reviewed, but the next review date has passed
-    CHANGED = "changed since review"  # reviewed, but its text changed after the review was recorded
+    OVERDUE = "overdue"  # signed off, and past its next review: its signed version still shows, marked overdue
+    CHANGED = "changed since review"  # signed off, but what patients would read differs from the signed version
 
 
-def review_state(meta: dict[str, Any], today: date, changed_since_review: bool | None = False) -> ReviewState:
-    """The review state of a page, from its front matter, on the given day. `changed_since_review` comes from
-    the page's history (scripts/site/review_history.py); None when there is no history to tell, and then a
-    reviewed page counts as awaiting review."""
-    if meta.get("clinical") is not True:
-        return ReviewState.NOT_CLINICAL
-    next_review = as_date(meta.get("next_review"))
-    if not str(meta.get("reviewed_by") or "").strip() or as_date(meta.get("last_reviewed")) is None \
-            or next_review is None:
-        return ReviewState.AWAITING
-    if changed_since_review is None:
-        return ReviewState.AWAITING
-    if changed_since_review:
-        return ReviewState.CHANGED
-    return ReviewState.OVERDUE if next_review < today else ReviewState.REVIEWED
+@dataclass(frozen=True)
+class ReviewRecord:
+    """Who may sign, and every sign-off: read once per build or check."""
+
+    registry: Registry
+    log: list[LogEntry]
+
+
+def review_record(root: Path) -> ReviewRecord:
+    return ReviewRecord(load_registry(root), load_log(root))
+
+
+def signature_problems(entry: LogEntry, registry: Registry, language: str, today: date) -> list[str]:
+    """Why a logged sign-off does not count, in words with the fix (none when it does)."""
+    problems = []
+    reviewer = registry.reviewers.get(entry.reviewer)
+    if reviewer is None:
+        problems.append(f"'{entry.reviewer}' is not a reviewer listed in {REVIEWERS_FILE.as_posix()}: a sign-off "
+                        "must name a listed clinician by their id")
+    else:
+        if reviewer.role not in registry.policy.signers:
+            problems.append(f"{reviewer.name} is listed as '{reviewer.role}', and the review policy lets only "
+                            f"{', '.join(registry.policy.signers)} sign off ({REVIEWERS_FILE.as_posix()}, policy)")
+        if language not in reviewer.languages:
+            problems.append(f"{reviewer.name} is not listed as reading '{language}' (languages: "
+                            f"{', '.join(reviewer.languages) or 'none'}): a page needs a reviewer who reads its "
+                            "language")
+        if entry.date and not reviewer.active_on(entry.date):
+            problems.append(f"{reviewer.name} was not an active reviewer on {entry.date} (since/until in "
+                            f"{REVIEWERS_FILE.as_posix()})")
+    if entry.date is None or entry.next_review is None:
+        problems.append("the sign-off needs its date and its next review date (YYYY-MM-DD)")
+    else:
+        if entry.date > today:
+            problems.append(f"the sign-off is dated {entry.date}, in the future: write the day it was given")
+        if entry.next_review <= entry.date:
+            problems.append(f"the next review ({entry.next_review}) must come after the sign-off ({entry.date})")
+        ceiling = months_after(entry.date, registry.policy.months)
+        if entry.next_review > ceiling:
+            problems.append(f"the next review ({entry.next_review}) is more than {registry.policy.months} months "
+                            f"after the sign-off: make it {ceiling} or earlier (the review policy's ceiling)")
+    return problems
 
 
 @dataclass(frozen=True)
 class PageReview:
-    """A page's review state, and the version of it that its review covers (None where nothing is signed, or
-    where git cannot tell)."""
+    """A page's review state; `signed`: the sign-off its review line shows (a valid one), where there is one."""
 
     state: ReviewState
-    version: ReviewedVersion | None
+    signed: LogEntry | None
+    version: str  # the page's version id as it is now ("" when its front matter cannot be read)
+    page_id: str
+    language: str
 
 
-def page_review(root: Path, page: Path, today: date) -> PageReview:
-    """The review state of the page file as it is now, with its history from git: a page is "reviewed" only when
-    its text is the text its review covers, so a preview never says "Reviewed by" over text nobody reviewed."""
+def page_review(root: Path, page: Path, today: date, record: ReviewRecord | None = None) -> PageReview:
+    """The review state of the page file as it is now, so a preview never says "Reviewed by" over text nobody
+    signed. A page signed off as clinical stays under review when flipped to `clinical: false`, until the log
+    records the medical team's decision that it is not clinical."""
+    record = record or review_record(root)
+    language = language_of_file(root, page).code
+    text = page.read_text(encoding="utf-8")
     try:
-        meta = load_front_matter(page.read_text(encoding="utf-8"))
+        meta = load_front_matter(text)
     except yaml.YAMLError:  # the check and the build report it with its line; until then nothing is signed
-        return PageReview(ReviewState.AWAITING, None)
-    state = review_state(meta, today)
-    if state in (ReviewState.NOT_CLINICAL, ReviewState.AWAITING):  # nothing signed: no history to ask
-        return PageReview(state, None)
-    version = reviewed_version(root, page)
-    return PageReview(review_state(meta, today, None if version is None else version.changed_since), version)
+        return PageReview(ReviewState.AWAITING, None, "", "", language)
+    page_id = str(meta.get("page_id") or "")
+    latest = latest_entry(record.log, page_id, language) if page_id else None
+    signed = latest if latest is not None and latest.decision == APPROVED else None
+    version = version_of(text, working_tree(root))
+    if meta.get("clinical") is not True and signed is None:
+        return PageReview(ReviewState.NOT_CLINICAL, None, version, page_id, language)
+    if signed is None or signature_problems(signed, record.registry, language, today):
+        return PageReview(ReviewState.AWAITING, None, version, page_id, language)
+    if signed.version != version:
+        return PageReview(ReviewState.CHANGED, signed, version, page_id, language)
+    state = ReviewState.OVERDUE if signed.next_review and signed.next_review < today else ReviewState.REVIEWED
+    return PageReview(state, signed, version, page_id, language)

@@ -1,26 +1,18 @@
-"""Whether a reviewed page changed after its review, from git: the review is the commit that recorded the
-page's current `last_reviewed`; the page is stale when its text below the front matter differs from the text
-at that commit. Without the history (not a git checkout, or a shallow clone) nobody can tell, and the page
-counts as awaiting review."""
+"""What git remembers of the review: the newest version of a page file that is the version a clinician signed (a
+changed page is published at it until the change is signed), and the review log as the base branch has it (the
+log only grows). Without the history (not a git checkout, or a shallow clone) neither can be found."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from scripts.site.front_matter import load_front_matter, split_front_matter
-
-
-@dataclass(frozen=True)
-class ReviewedVersion:
-    """The page as it was when its current review was recorded."""
-
-    commit: str  # "" when the review is recorded in the working tree and not committed yet
-    text: str
-    changed_since: bool  # the page's text (below the front matter) changed after that commit
+from scripts.site.page_version import version_of, working_tree
+from scripts.site.review_log import LOG_FILE
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -28,48 +20,66 @@ def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def history_available(root: Path) -> bool:
-    """True in a git checkout with its full history (a shallow clone cannot show when a page changed)."""
+    """True in a git checkout with its full history (a shallow clone cannot show earlier versions)."""
     result = _git(root, "rev-parse", "--is-shallow-repository")
     return result.returncode == 0 and result.stdout.strip() == "false"
 
 
-def _review_of(text: str) -> tuple[str, str]:
-    try:
-        meta = load_front_matter(text)
-    except yaml.YAMLError:
-        return "", ""
-    return str(meta.get("reviewed_by") or ""), str(meta.get("last_reviewed") or "")
+def _path_in_repository(root: Path, file: Path) -> str | None:
+    found = _git(root, "ls-files", "--full-name", "--error-unmatch", "--", str(file.resolve()))
+    if found.returncode == 0 and found.stdout.strip():
+        return found.stdout.strip()
+    top = _git(root, "rev-parse", "--show-toplevel").stdout.strip()
+    return file.resolve().relative_to(Path(top).resolve()).as_posix() if top else None
 
 
-def reviewed_version(root: Path, page: Path) -> ReviewedVersion | None:
-    """The version of `page` that its current review covers, or None when git cannot tell."""
+def _texts_in_history(root: Path, file: Path) -> list[str]:
+    """The file's committed texts, newest first (none without the history)."""
     if not history_available(root):
-        return None
-    current = page.read_text(encoding="utf-8")
-    review = _review_of(current)
-    path = page.resolve().relative_to(root.resolve()).as_posix()
-    commits = _git(root, "log", "--format=%H", "--", path).stdout.split()
-    reviewed, reviewed_text = "", current
-    for commit in commits:  # newest first: walk back while the recorded review is the current one
-        text = _git(root, "show", f"{commit}:{path}").stdout
-        if _review_of(text) != review:
-            break
-        reviewed, reviewed_text = commit, text
-    return ReviewedVersion(reviewed, reviewed_text,
-                           split_front_matter(reviewed_text)[1] != split_front_matter(current)[1])
+        return []
+    path = _path_in_repository(root, file)
+    if path is None:
+        return []
+    commits = _git(root, "log", "--format=%H", "--", f":(top){path}").stdout.split()
+    shown = (_git(root, "show", f"{commit}:{path}") for commit in commits)
+    return [result.stdout for result in shown if result.returncode == 0]
 
 
-def translation_behind(root: Path, translation_of: str, translated_from: str,
-                       published_english: str | None = None) -> bool | None:
-    """Whether the English page `translation_of` (inside docs/) changed below its front matter after the commit
-    `translated_from` that the translation records; None when git cannot tell (no history, unknown commit).
-    `published_english`: the English text that will be published, when it is not the current one (a changed page
-    is published at its reviewed version)."""
-    if not history_available(root) or not translated_from:
+def signed_text(root: Path, page: Path, version: str) -> str | None:
+    """The newest committed text of the page file whose version, with today's includes and sources, is `version`;
+    None when no commit of the file gives it (the change was in an include or a source, or was committed together
+    with the sign-off), or when git cannot tell."""
+    read = working_tree(root)
+    for text in _texts_in_history(root, page):
+        try:
+            if version_of(text, read) == version:
+                return text
+        except yaml.YAMLError:
+            continue
+    return None
+
+
+@dataclass(frozen=True)
+class BaseLog:
+    name: str  # how messages name the base, e.g. "origin/main (3f5fedc)"
+    text: str
+
+
+def log_at_base(root: Path) -> BaseLog | None:
+    """The review log as the base branch has it, where the change being checked started from it: the pull
+    request's base (GITHUB_BASE_REF) or origin/main; without either, the last commit (so an edit not yet committed
+    is still caught). None outside git, or where the base has no log yet."""
+    if _git(root, "rev-parse", "--git-dir").returncode != 0:
         return None
-    english = root / "docs" / translation_of
-    then = _git(root, "show", f"{translated_from}:docs/{translation_of}")
-    if then.returncode != 0 or not english.is_file():
+    path = _path_in_repository(root, root / LOG_FILE)
+    for branch in (os.environ.get("GITHUB_BASE_REF", ""), "main"):
+        if branch:
+            base = _git(root, "merge-base", "HEAD", f"origin/{branch}").stdout.strip()
+            if base:
+                break
+    else:
+        base = _git(root, "rev-parse", "HEAD").stdout.strip()
+    if not base or path is None:
         return None
-    now = published_english if published_english is not None else english.read_text(encoding="utf-8")
-    return split_front_matter(then.stdout)[1] != split_front_matter(now)[1]
+    shown = _git(root, "show", f"{base}:{path}")
+    return BaseLog(f"{base[:8]}", shown.stdout) if shown.returncode == 0 else None

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from scripts.site.dates import as_date
-from scripts.site.review import ReviewState
+from scripts.site.review_text import SignedReview
 
 DAY_URL = "https://schema.org/{}"
 
@@ -33,10 +32,11 @@ def _clinic(contact: dict[str, str], hours: list[dict[str, str]], site_url: str)
 
 
 def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict[str, str],
-               hours: list[dict[str, str]], treatment: dict[str, str], review: ReviewState,
+               hours: list[dict[str, str]], treatment: dict[str, str], signed: SignedReview | None,
                language: str = "en") -> list[dict[str, Any]]:
     """The JSON-LD objects for one page: always the clinic; on clinical pages the web page (in `language`) and
-    the treatment it is about (extra.treatment), with its review once a clinician has reviewed it."""
+    the treatment it is about (extra.treatment), with its reviewer and date once a listed clinician has signed
+    the version shown."""
     clinic = _clinic(contact, hours, site_url)
     graph: list[dict[str, Any]] = [clinic]
     if meta.get("clinical"):
@@ -55,9 +55,10 @@ def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict
                 "bodyLocation": "Skin",
             },
         }
-        if review in (ReviewState.REVIEWED, ReviewState.OVERDUE):
-            web_page["lastReviewed"] = as_date(meta["last_reviewed"]).isoformat()
-            web_page["reviewedBy"] = {"@type": "Person", "name": str(meta["reviewed_by"])}
+        if signed is not None:
+            web_page["lastReviewed"] = signed.date.isoformat()
+            web_page["reviewedBy"] = {"@type": "Person", "name": signed.name,
+                                      **({"jobTitle": signed.job_title} if signed.job_title else {})}
         graph.append(web_page)
     return graph
 
