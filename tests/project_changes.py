@@ -6,10 +6,18 @@ from __future__ import annotations
 
 import re
 import subprocess
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from scripts.release.sign_off import sign_off
 from scripts.site.addresses import CONTRACT, page_url, read_contract
+from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import languages
+from scripts.site.page_version import page_version
+from scripts.site.reviewers import REVIEWERS_FILE
 from scripts.site.settings import SettingPath, load_settings, with_settings
 
 REWORDED = "Looking after your skin at first"
@@ -66,3 +74,35 @@ def move_page(project: Path, old: str, new: str) -> None:
     if owners.is_file():
         owners.write_text(owners.read_text(encoding="utf-8").replace(f"/docs/{old} ", f"/docs/{new} "),
                           encoding="utf-8")
+
+
+TEST_REVIEWER = "test-reviewer"
+TEST_REVIEWER_NAME = "Dr. Test Reviewer"
+
+
+def list_test_reviewer(project: Path, reads: tuple[str, ...] = ("en", "es"), reviewer_id: str = TEST_REVIEWER,
+                       role: str = "physician", name: str = TEST_REVIEWER_NAME) -> None:
+    """Add a made-up clinician (never a real person) to the copy's reviewers list, as the medical team would."""
+    file = project / REVIEWERS_FILE
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    data["reviewers"].append({
+        "id": reviewer_id, "name": name, "role": role,
+        "credentials": {code: "MD (a made-up reviewer for the tests)" for code in reads},
+        "licence": {"board": "Test Medical Board", "number": "TEST-0001"},
+        "licence_checked": {"date": "2026-02-01", "by": "the test office"},
+        "languages": list(reads), "relationship": {code: "none: a test fixture" for code in reads},
+        "since": "2026-01-01"})
+    file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def sign(project: Path, page: Path, day: str = "2026-03-01", following: str = "2027-03-01",
+         reviewer: str = TEST_REVIEWER) -> None:
+    """Record the reviewer's sign-off of the page as it is now (make sign-off with the current packet id)."""
+    sign_off(project, page, reviewer, page_version(project, page), date.fromisoformat(day),
+             date.fromisoformat(following))
+
+
+def clinical_pages(project: Path) -> list[Path]:
+    """Every clinical page of every language."""
+    return [page for language in languages(project) for page in language.pages
+            if load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True]

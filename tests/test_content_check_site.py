@@ -17,19 +17,25 @@ from scripts.content import check as content_check
 from scripts.content.new_page import main as new_page_main
 from scripts.content.new_page import new_page
 from scripts.content.spelling import load_words
+from scripts.problems import Severity
 from scripts.site.claims import find_claims, load_claims
+from scripts.site.page_version import version_of, working_tree
+from scripts.site.review_log import LOG_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(__file__).parent / "fixtures" / "content_check" / "site"
 T = TypeVar("T")
+# Signed off by the fixture's reviewer a year before the tests' today, so its review is overdue (a warning).
 BAD_PAGE = """---
+page_id: bad
 title: Is it painless?
 description: What it feels like.
 clinical: true
 sources: [fda-microneedling-devices]
-reviewed_by: Dr. Jane Smith
+reviewed_by: jane-smith
 last_reviewed: 2025-06-01
 next_review: 2026-06-01
+reviewed_version: {version}
 ---
 
 It feels like pressure.
@@ -46,7 +52,11 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def bad_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     shutil.copytree(SITE, site)
-    (site / "docs" / "bad.md").write_text(BAD_PAGE, encoding="utf-8")
+    version = version_of(BAD_PAGE, working_tree(site))
+    (site / "docs" / "bad.md").write_text(BAD_PAGE.format(version=version), encoding="utf-8")
+    with (site / LOG_FILE).open("a", encoding="utf-8") as log:
+        log.write(f"- {{page: bad, language: en, version: {version}, reviewer: jane-smith, date: 2025-06-01, "
+                  "next_review: 2026-06-01, scope: whole page, decision: approved}\n")
     return site
 
 
@@ -61,11 +71,12 @@ def test_the_command_prints_errors_then_warnings_then_a_summary(bad_site: Path,
                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     assert content_check.main(["--root", str(bad_site)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "docs/bad.md:2: 'painless' is a claim we must not make: most people feel some discomfort. Write instead: "
+        "docs/bad.md:3: 'painless' is a claim we must not make: most people feel some discomfort. Write instead: "
         "numbing cream makes it more comfortable",
         "",
         "Warnings (these do not stop publishing, but please fix them):",
-        "docs/bad.md:8: review overdue since 2026-06-01: ask the medical team to review this page",
+        "docs/bad.md:9: its review was due 2026-06-01: it still shows its signed version, marked as being checked "
+        "again; make packets and ask the medical team to review it",
         "",
         "1 error and 1 warning in 3 pages and mkdocs.yml",
     ]
@@ -78,7 +89,7 @@ def test_the_command_passes_on_a_good_site(capsys: pytest.CaptureFixture[str]) -
 
 def test_warnings_alone_do_not_fail(bad_site: Path) -> None:
     page = bad_site / "docs" / "bad.md"
-    page.write_text(BAD_PAGE.replace("painless", "comfortable"), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("painless", "comfortable"), encoding="utf-8")
     assert content_check.main(["--root", str(bad_site)]) == 0
 
 
@@ -87,10 +98,10 @@ def test_github_actions_annotations(bad_site: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     content_check.main(["--root", str(bad_site)])
     lines = capsys.readouterr().out.splitlines()
-    assert "::error file=docs/bad.md,line=2::'painless' is a claim we must not make: most people feel some " \
+    assert "::error file=docs/bad.md,line=3::'painless' is a claim we must not make: most people feel some " \
            "discomfort. Write instead: numbing cream makes it more comfortable" in lines
-    assert "::warning file=docs/bad.md,line=8::review overdue since 2026-06-01: ask the medical team to review " \
-           "this page" in lines
+    assert "::warning file=docs/bad.md,line=9::its review was due 2026-06-01: it still shows its signed version, " \
+           "marked as being checked again; make packets and ask the medical team to review it" in lines
 
 
 def test_the_claims_list_covers_the_required_phrases() -> None:
@@ -116,15 +127,16 @@ def test_a_new_page_fails_only_until_its_description_and_sources_are_written(tmp
     shutil.copytree(SITE, site)
     path = new_page("How long does redness last?", site / "docs")
     assert path == site / "docs" / "how-long-does-redness-last.md"
-    assert [str(p) for p in content_check.check_site(site)] == [
-        "docs/how-long-does-redness-last.md:4: 'description' is empty: write it as text, e.g. description: One or "
+    assert [str(p) for p in content_check.check_site(site) if p.severity is not Severity.NOTE] == [
+        "docs/how-long-does-redness-last.md:6: 'description' is empty: write it as text, e.g. description: One or "
         "two plain sentences about the page (160 characters at most)",
-        "docs/how-long-does-redness-last.md:8: a clinical page needs its sources: list their ids from "
+        "docs/how-long-does-redness-last.md:10: a clinical page needs its sources: list their ids from "
         "data/sources.yml under sources:, e.g. sources: [fda-microneedling-devices]",
     ]
     text = path.read_text(encoding="utf-8").replace('description: ""', "description: How long redness lasts.")
     path.write_text(text.replace("sources: []", "sources: [fda-microneedling-devices]"), encoding="utf-8")
-    assert content_check.check_site(site) == []
+    # It passes, and says only that it awaits a clinician's sign-off.
+    assert [p.message.split(";")[0] for p in content_check.check_site(site)] == ["awaiting medical sign-off"]
 
 
 def test_new_page_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,6 +19,7 @@ from scripts.release.publish import publish
 from scripts.release.review_gate import review_gate
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import languages, translations
+from scripts.site.page_version import page_version
 from scripts.site.settings import with_list_item
 from tests.conftest import ROOT, TEST_TODAY, copy_project
 
@@ -53,6 +54,7 @@ extra_javascript:
 
 SUB_PAGE = """\
 ---
+page_id: sun
 title: {title}
 description: {description}
 clinical: true
@@ -60,6 +62,7 @@ sources: [fda-microneedling-devices]
 {translation}reviewed_by:
 last_reviewed:
 next_review:
+reviewed_version:
 ---
 
 {body}
@@ -67,8 +70,7 @@ next_review:
 
 
 def last_commit(page: str) -> str:
-    """An English commit of the page, as its Spanish translation records it (no git needed: the tests also run
-    in copies of the project without its history)."""
+    """The English version of the page its Spanish translation records."""
     spanish = ROOT / "docs" / translations(ROOT, "es")[page]
     return str(load_front_matter(spanish.read_text(encoding="utf-8"))["translated_from"])
 
@@ -98,7 +100,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (project / "docs" / "es" / "guias").mkdir()
     (project / "docs" / "es" / "guias" / "sol.md").write_text(SUB_PAGE.format(
         title="¿Puedo salir al sol después?", description="Cómo cuidar su piel del sol.",
-        translation=f"translation_of: guides/sun.md\ntranslated_from: {last_commit('index.md')}\n",
+        translation="translation_of: guides/sun.md\ntranslated_from: "
+                    f"{page_version(project, project / 'docs' / 'guides' / 'sun.md')}\n",
         body="## La respuesta corta\n\nNo se ponga al sol fuerte por unos días. Use un sombrero."), encoding="utf-8")
     for config, page in (("mkdocs.yml", "guides/sun.md"), ("mkdocs.es.yml", "guias/sol.md")):
         path = project / config
@@ -165,8 +168,10 @@ def test_sub_folder_pages_are_graded_and_gated(project: Path) -> None:
     assert re.search(r"^\| es/guias/sol\.md \| [\d.]+ \| 70 \| pass \|", grades, re.M)
     assert re.search(r"^\| fr/contact\.md \| \| \| FAIL \| no reading-level rule for French \(fr\)", grades, re.M)
     blocking = review_gate(project, date.fromisoformat(TEST_TODAY)).blocking
-    assert any(line.startswith("docs/guides/sun.md: awaiting review") for line in blocking)
-    assert any(line.startswith("docs/es/guias/sol.md: awaiting review") for line in blocking)
+    assert any(line.startswith("docs/guides/sun.md: never signed off") for line in blocking)
+    assert any(line.startswith("docs/es/guias/sol.md: never signed off") for line in blocking)
+    assert {"English, guides", "Spanish, guias"} <= set(review_gate(project, date.fromisoformat(TEST_TODAY))
+                                                       .blocking_by_group)
 
 
 def test_a_third_language_is_published(project: Path, tmp_path: Path) -> None:

@@ -13,19 +13,19 @@ import pytest
 from scripts.release.publish import PublishRefusedError, publish, site_url_problem
 from scripts.release.review_gate import unreviewed_pages
 from scripts.site.languages import translations
+from scripts.site.page_version import page_version
 from scripts.site.settings import with_settings
 from tests.conftest import copy_project
-from tests.project_changes import git
+from tests.project_changes import TEST_REVIEWER_NAME, clinical_pages, git, list_test_reviewer, sign
 
 REAL_URL = "https://www.example-clinic.test/"
-REVIEWED = "reviewed_by: Dr. Test Reviewer\nlast_reviewed: 2026-03-01\nnext_review: {next}\n"
 
 
-def review_every_page(project: Path, next_review: str = "2027-03-01") -> None:
-    for page in (project / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(text.replace("reviewed_by:\nlast_reviewed:\nnext_review:\n",
-                                     REVIEWED.format(next=next_review)), encoding="utf-8")
+def review_every_page(project: Path, day: str = "2026-03-01", next_review: str = "2027-03-01") -> None:
+    """A made-up clinician who reads English and Spanish signs off every clinical page as it is."""
+    list_test_reviewer(project)
+    for page in clinical_pages(project):
+        sign(project, page, day, next_review)
 
 
 @pytest.fixture()
@@ -46,7 +46,8 @@ def test_publishing_needs_the_sites_real_https_address(url: str, reason: str) ->
 def test_publishing_refuses_while_clinical_pages_await_review_and_names_them(project: Path, tmp_path: Path) -> None:
     with pytest.raises(PublishRefusedError) as refusal:
         publish(tmp_path / "public", REAL_URL, preview=False, root=project)
-    assert "docs/aftercare.md: awaiting review by the medical team" in str(refusal.value)
+    assert "docs/aftercare.md: never signed off: make packets, then ask the medical team to sign it" in str(
+        refusal.value)
     assert not (tmp_path / "public").exists()
 
 
@@ -63,9 +64,15 @@ def test_reviewed_pages_publish_without_warning(project: Path, tmp_path: Path) -
     assert publish(tmp_path / "public", REAL_URL, preview=False, root=project) == []
 
 
-def test_an_overdue_review_blocks_publishing(project: Path) -> None:
-    review_every_page(project, next_review="2026-10-01")
-    assert "docs/risks.md: review overdue since 2026-10-01" in unreviewed_pages(project, date(2026, 11, 25))
+def test_an_overdue_review_keeps_its_signed_version_published_and_says_so(project: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    review_every_page(project, day="2026-01-10", next_review="2026-10-01")
+    monkeypatch.setenv("SITE_TODAY", "2026-11-25")
+    notes = publish(tmp_path / "public", REAL_URL, preview=False, root=project)
+    assert "docs/aftercare.md: its review was due 2026-10-01; its signed version is published, marked as being " \
+           "checked again" in notes
+    aftercare = (tmp_path / "public" / "aftercare" / "index.html").read_text(encoding="utf-8")
+    assert "Its next review was due October 1, 2026, and it is being checked again." in aftercare
 
 
 def test_a_failed_publish_leaves_the_published_site_exactly_as_it_was(project: Path, tmp_path: Path) -> None:
@@ -85,17 +92,12 @@ def test_a_failed_publish_leaves_the_published_site_exactly_as_it_was(project: P
 
 
 def commit_reviewed_site(project: Path) -> None:
-    """A git history in which every page (both languages) is reviewed and every translation is up to date."""
-    review_every_page(project)
+    """A git history in which every page (both languages) is signed off and every translation is up to date."""
     git(project, "init", "-q")
     git(project, "add", "-A")
-    git(project, "commit", "-qm", "Medical review of every page")
-    head = git(project, "rev-parse", "HEAD").strip()
-    for page in (project / "docs" / "es").glob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(re.sub(r"^translated_from: .*$", f"translated_from: {head}", text, flags=re.M),
-                        encoding="utf-8")
-    git(project, "commit", "-qam", "Translations of that version")
+    git(project, "commit", "-qm", "The guide")
+    review_every_page(project)
+    git(project, "commit", "-qam", "Medical review of every page")
 
 
 @pytest.fixture()
@@ -116,28 +118,29 @@ def reviewed_history(project: Path) -> Path:
 def test_a_page_edited_after_its_review_is_published_at_its_reviewed_version(reviewed_history: Path,
                                                                             tmp_path: Path) -> None:
     notes = publish(tmp_path / "public", REAL_URL, preview=False, root=reviewed_history)
-    assert notes and notes[0].startswith("docs/aftercare.md: changed since its review, so the reviewed version")
+    assert notes and notes[0].startswith("docs/aftercare.md: changed since its sign-off, so its signed version")
     aftercare = (tmp_path / "public" / "aftercare" / "index.html").read_text(encoding="utf-8")
     assert "This sentence was added after the review." not in aftercare
-    assert "Reviewed by Dr. Test Reviewer" in aftercare
+    assert f"Reviewed by {TEST_REVIEWER_NAME}" in aftercare
     assert "(714) 555-0142" in (tmp_path / "public" / "contact" / "index.html").read_text(encoding="utf-8")
 
 
 def test_signing_off_the_change_publishes_it(reviewed_history: Path, tmp_path: Path) -> None:
     aftercare = reviewed_history / "docs" / "aftercare.md"
-    aftercare.write_text(aftercare.read_text(encoding="utf-8").replace("last_reviewed: 2026-03-01",
-                                                                       "last_reviewed: 2026-11-20"), encoding="utf-8")
-    git(reviewed_history, "commit", "-qam", "Medical review of the aftercare change")
+    sign(reviewed_history, aftercare, day="2026-11-20", following="2027-11-20")
+    git(reviewed_history, "commit", "-qam", "Medical sign-off of the aftercare change")
     translation = translations(reviewed_history, "es")["aftercare.md"]
     with pytest.raises(PublishRefusedError) as refusal:  # its Spanish page does not say the new sentence yet
         publish(tmp_path / "public", REAL_URL, preview=False, root=reviewed_history)
-    assert f"docs/{translation}: its English page changed after the version it translates" in str(refusal.value)
+    english = page_version(reviewed_history, aftercare)
+    assert (f"docs/{translation}: it translates version ") in str(refusal.value)
+    assert f"set translated_from: {english}" in str(refusal.value)
     spanish = reviewed_history / "docs" / translation
-    head = git(reviewed_history, "rev-parse", "HEAD").strip()
-    text = re.sub(r"^translated_from: .*$", f"translated_from: {head}", spanish.read_text(encoding="utf-8"), flags=re.M)
-    spanish.write_text(text.replace("last_reviewed: 2026-03-01", "last_reviewed: 2026-11-20")
-                       + "\nEsta oración se añadió después de la revisión.\n", encoding="utf-8")
-    git(reviewed_history, "commit", "-qam", "Translate the aftercare change, reviewed by the Spanish clinician")
+    text = re.sub(r"^translated_from: .*$", f"translated_from: {english}", spanish.read_text(encoding="utf-8"),
+                  flags=re.M)
+    spanish.write_text(text + "\nEsta oración se añadió después de la revisión.\n", encoding="utf-8")
+    sign(reviewed_history, spanish, day="2026-11-21", following="2027-11-21")
+    git(reviewed_history, "commit", "-qam", "Translate the aftercare change, signed off by a Spanish-reading clinician")
     assert publish(tmp_path / "public", REAL_URL, preview=False, root=reviewed_history) == []
     assert "This sentence was added after the review." in (
         tmp_path / "public" / "aftercare" / "index.html").read_text(encoding="utf-8")
@@ -145,12 +148,14 @@ def test_signing_off_the_change_publishes_it(reviewed_history: Path, tmp_path: P
         encoding="utf-8")
 
 
-def test_without_the_history_a_reviewed_page_counts_as_awaiting_review(reviewed_history: Path,
-                                                                      tmp_path: Path) -> None:
+def test_without_the_history_signed_pages_stay_signed_and_a_changed_one_blocks(reviewed_history: Path,
+                                                                              tmp_path: Path) -> None:
+    """A shallow clone (some hosts build from one) cannot find the signed version of a changed page, so that page
+    blocks; the pages whose text is the signed version need no history at all."""
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{reviewed_history}", str(shallow)], check=True)
     blocking = unreviewed_pages(shallow, date(2026, 11, 25))
-    assert "docs/aftercare.md: awaiting review by the medical team (its git history is not available" in blocking[0]
+    assert len(blocking) == 1 and blocking[0].startswith("docs/aftercare.md: changed since test-reviewer's sign-off")
 
 
 def test_a_preview_tells_search_engines_not_to_index_it(project: Path, tmp_path: Path) -> None:

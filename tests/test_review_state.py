@@ -4,6 +4,7 @@ tests hold the built pages to it, in the real site and in a copy where one page 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -14,15 +15,13 @@ from scripts.built_site import target_file
 from scripts.release.build import build_into
 from scripts.release.build import copy_project as copy_project_at
 from scripts.site.addresses import page_url
-from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import languages
 from scripts.site.review import ReviewState, page_review
 from tests.conftest import ROOT as ROOT_OF_TESTS
 from tests.conftest import TEST_TODAY, copy_project
-from tests.project_changes import git
+from tests.project_changes import TEST_REVIEWER_NAME, clinical_pages, git, list_test_reviewer, sign
 
 TODAY = date.fromisoformat(TEST_TODAY)
-REVIEWER = "Dr. Test Reviewer, MD"
 REVIEW_LINE = re.compile(r'<aside class="review-status review-status--([\w-]+)"[^>]*>(.*?)</aside>', re.S)
 
 
@@ -31,18 +30,19 @@ def review_line_problems(root: Path, site: Path, today: date) -> list[str]:
     problems = []
     for language in languages(root):
         for file in language.pages:
-            meta = load_front_matter(file.read_text(encoding="utf-8"))
-            if meta.get("clinical") is not True:
+            review = page_review(root, file, today)
+            if review.state is ReviewState.NOT_CLINICAL:
                 continue
-            state = page_review(root, file, today).state
             html = target_file(site, page_url(language.key(file))).read_text(encoding="utf-8")
             shown = REVIEW_LINE.findall(html)
             kind, text = shown[0] if len(shown) == 1 else ("(none or several)", "")
-            if state in (ReviewState.REVIEWED, ReviewState.OVERDUE):
-                if kind != state.value or str(meta["reviewed_by"]) not in text:
-                    problems.append(f"{language.key(file)}: {state.value}, but its review line is {kind}: {text!r}")
-            elif kind != "awaiting" or "reviewed_by" in meta and str(meta["reviewed_by"] or "-") in text:
-                problems.append(f"{language.key(file)}: {state.value}, but its review line is {kind}: {text!r}")
+            if review.state in (ReviewState.REVIEWED, ReviewState.OVERDUE):
+                name = str(review.signed.reviewer_as_then.get("name"))
+                if kind != review.state.value or name not in text:
+                    problems.append(f"{language.key(file)}: {review.state.value}, but its review line is {kind}: "
+                                    f"{text!r}")
+            elif kind != "awaiting" or "Reviewed by" in text or "Revisado por" in text:
+                problems.append(f"{language.key(file)}: {review.state.value}, but its review line is {kind}: {text!r}")
     return problems
 
 
@@ -51,25 +51,17 @@ def test_every_clinical_page_shows_its_real_review_state(built_site: Path) -> No
     assert review_line_problems(root, built_site, TODAY) == []
 
 
-def sign_off(page: Path, last: str = "2026-03-01", following: str = "2027-03-01", quote: str = "") -> None:
-    text = page.read_text(encoding="utf-8")
-    signed = (f"reviewed_by: {REVIEWER}\nlast_reviewed: {quote}{last}{quote}\n"
-              f"next_review: {quote}{following}{quote}\n")
-    page.write_text(re.sub(r"reviewed_by:.*\nlast_reviewed:.*\nnext_review:.*\n", signed, text, count=1),
-                    encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def signed_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project, in git, in which two clinical English pages were signed off in a commit (the second
-    with its dates in quotes, as a form-based editor may write them)."""
+    """A copy of the project, in git, with a made-up reviewer listed, in which two clinical English pages were
+    signed off with make sign-off's function."""
     project = copy_project(tmp_path_factory.mktemp("signed") / "project")
     git(project, "init", "-q", "-b", "main")
+    list_test_reviewer(project)
     git(project, "add", "-A")
     git(project, "commit", "-qm", "the guide")
-    first, second = clinical_pages(project)[:2]
-    sign_off(first)
-    sign_off(second, quote='"')
+    for page in english_clinical_pages(project)[:2]:
+        sign(project, page)
     git(project, "commit", "-qam", "Medical review of two pages")
     return project
 
@@ -79,13 +71,8 @@ def signed_site(signed_project: Path, tmp_path_factory: pytest.TempPathFactory) 
     return build(signed_project, tmp_path_factory.mktemp("signed-site"))
 
 
-def clinical_pages(project: Path) -> list[Path]:
-    return [page for page in languages(project)[0].pages
-            if load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True]
-
-
-def first_clinical_page(project: Path) -> Path:
-    return clinical_pages(project)[0]
+def english_clinical_pages(project: Path) -> list[Path]:
+    return [page for page in clinical_pages(project) if page.parent == languages(project)[0].docs]
 
 
 def build(project: Path, site: Path) -> Path:
@@ -96,13 +83,17 @@ def build(project: Path, site: Path) -> Path:
 def test_signed_off_pages_show_their_reviewer_and_the_others_still_await(signed_project: Path,
                                                                         signed_site: Path) -> None:
     assert review_line_problems(signed_project, signed_site, TODAY) == []
-    for page in clinical_pages(signed_project)[:2]:  # dates with and without quotes read the same
+    for page in english_clinical_pages(signed_project)[:2]:
         html = target_file(signed_site, page_url(page.relative_to(signed_project / "docs").as_posix())).read_text(
             encoding="utf-8")
-        assert f"Reviewed by {REVIEWER} on March 1, 2026. Next review due March 1, 2027." in html, page.name
-        assert '"lastReviewed": "2026-03-01"' in html
-    states = [page_review(signed_project, page, TODAY).state for language in languages(signed_project)
-              for page in language.pages]
+        assert (f"Reviewed by {TEST_REVIEWER_NAME}, MD (a made-up reviewer for the tests) (Test Medical Board license "
+                "TEST-0001) on March 1, 2026. Next review due March 1, 2027.") in html, page.name
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        web_page = next(item for item in data["@graph"] if item["@type"] == "MedicalWebPage")
+        assert web_page["lastReviewed"] == "2026-03-01"
+        assert web_page["reviewedBy"] == {"@type": "Person", "name": TEST_REVIEWER_NAME,
+                                          "jobTitle": "MD (a made-up reviewer for the tests)"}
+    states = [page_review(signed_project, page, TODAY).state for page in clinical_pages(signed_project)]
     assert states.count(ReviewState.REVIEWED) == 2 and ReviewState.AWAITING in states
 
 
@@ -118,13 +109,12 @@ def test_a_built_page_that_claims_a_review_it_does_not_have_is_found(signed_proj
 def test_a_signed_page_edited_after_its_review_says_it_awaits_review(signed_project: Path, tmp_path: Path) -> None:
     """A preview of an edit to a signed page never says "Reviewed by" over text nobody reviewed."""
     edited = copy_project_at(signed_project, tmp_path / "edited")
-    (edited / ".git").write_text(f"gitdir: {signed_project / '.git'}\n", encoding="utf-8")  # the same history
-    page = first_clinical_page(edited)
+    page = english_clinical_pages(edited)[0]
     page.write_text(page.read_text(encoding="utf-8") + "\nA sentence nobody reviewed.\n", encoding="utf-8")
     site = build(edited, tmp_path / "site")
     assert page_review(edited, page, TODAY).state is ReviewState.CHANGED
     html = target_file(site, page_url(page.relative_to(edited / "docs").as_posix())).read_text(encoding="utf-8")
-    assert "Reviewed by" not in html and "review-status--awaiting" in html
+    assert "Reviewed by" not in html and "review-status--awaiting" in html and "reviewedBy" not in html
     assert review_line_problems(edited, site, TODAY) == []
 
 

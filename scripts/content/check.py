@@ -30,7 +30,7 @@ from scripts.content.links import Site, check_links
 from scripts.content.mkdocs_settings import mkdocs_settings_problems
 from scripts.content.raw_html import check_html
 from scripts.content.reading import check_reading
-from scripts.content.review_record import check_review_record
+from scripts.content.review_record import check_review_record, page_problems
 from scripts.content.settings import check_settings, settings_file_problems
 from scripts.content.spelling import check_spelling, load_words
 from scripts.problems import Problem, Severity
@@ -40,6 +40,7 @@ from scripts.site.front_matter import split_front_matter
 from scripts.site.languages import language_of, languages
 from scripts.site.page import Page, parse_page
 from scripts.site.placeholders import placeholder_problems
+from scripts.site.review import ReviewRecord, review_record
 from scripts.site.settings import extra_settings, load_settings
 from scripts.site.sources import SOURCES_FILE, load_sources
 
@@ -63,6 +64,7 @@ class Context:
     html: dict[str, str]  # page text -> its body's HTML, rendered once for anchors and reading level
     pages: dict[str, str]  # page path inside docs/ -> its text
     problems: list[Problem]  # data files that could not be read
+    review: ReviewRecord  # who may sign, and every sign-off
 
 
 def body_html(text: str, clinic: dict[str, Any] | None, config_path: Path) -> str:
@@ -116,7 +118,7 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
         own_urls=frozenset(str(clinic.get(key) or "") for key in ("booking_url", "map_url")),
     )
     return Context(root, clinic, sources, claims, load_words(root), translated, today(extra.get("timezone")), site,
-                   html, pages, problems)
+                   html, pages, problems, review_record(root))
 
 
 def _load(root: Path, file: Path, loader: Callable[[Path], T], empty: T, problems: list[Problem]) -> T:
@@ -165,7 +167,9 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     problems += [Problem(page.path, line, message)
                  for line, message in placeholder_problems(text, context.clinic, page.front_matter_end)]
     problems += check_headings(page)
-    language = language_of(context.root, page.path.removeprefix("docs/")).code
+    language_of_page = language_of(context.root, page.path.removeprefix("docs/"))
+    language = language_of_page.code
+    problems += page_problems(page, language_of_page, context.review, context.today)
     claims, words = context.translated.get(language, (context.claims, context.words))
     problems += check_claims(page, claims)
     problems += check_images(page, context.site.docs)
@@ -221,7 +225,7 @@ def check_site(root: Path) -> list[Problem]:
     problems += context.problems
     problems += check_includes(root, context)
     problems += code_owner_problems(root)
-    problems += check_review_record(root, context.today)
+    problems += check_review_record(root, context.review, context.today)
     problems += check_settings(root / CONFIG_FILE, root, context.claims)
     problems += check_structure(root, context)
     return sorted(set(problems))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,14 +20,17 @@ from markdown.extensions.toc import slugify
 from scripts.content.code_owners import CODEOWNERS, with_rule
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import Language, language, languages
+from scripts.site.page_version import page_version
+from scripts.site.review import REVIEW_KEYS
 from scripts.site.settings import load_settings, with_list_item
 
 CLINICAL_FIELDS = """\
 sources: []
-# Leave the next three empty until the medical team has reviewed the page; then fill in all three.
+# Left empty until a clinician signs the page off: make sign-off fills them in, with the review log.
 reviewed_by:
 last_reviewed:
 next_review:
+reviewed_version:
 """
 
 BODY = """\
@@ -58,6 +60,8 @@ def page_text(title: str, clinical: bool = True) -> str:
     """The new page's Markdown: front matter with every field, then the standard sections."""
     front = [
         "---",
+        *(["# The name this page's sign-offs are logged under: never change it, even when the page moves.",
+           f"page_id: {slug(title)}"] if clinical else []),
         f"title: {json.dumps(title, ensure_ascii=False)}",
         "# One or two plain sentences for search results and link previews (160 characters at most).",
         "description: \"\"",
@@ -115,18 +119,16 @@ def new_translation(title: str, english: str, docs: Path, code: str | None = Non
     if not title.strip() or not slug(title):
         raise ValueError("write the translated page's title, e.g. TITLE=\"¿Cómo cuido mi piel?\"")
     front, body, _ = split_front_matter(source.read_text(encoding="utf-8"))
-    commit = subprocess.run(["git", "log", "-1", "--format=%H", "--", str(source)], capture_output=True,
-                            text=True, cwd=docs.parent).stdout.strip()
-    kept = [line for line in front.splitlines()
-            if not line.startswith(("title:", "reviewed_by:", "last_reviewed:", "next_review:"))]
+    version = page_version(docs.parent, source)
+    kept = [line for line in front.splitlines() if not line.startswith(("title:", *(f"{key}:" for key in REVIEW_KEYS)))]
     translated = translation_language(docs.parent, code)
     path = translated.docs / f"{slug(title)}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:
         file.write("---\n" + f"title: {json.dumps(title.strip(), ensure_ascii=False)}\n" + "\n".join(kept) +
-                   f"\ntranslation_of: {english}\ntranslated_from: {commit}\n"
-                   "# Leave the next three empty until a clinician who reads this language has reviewed the page.\n"
-                   "reviewed_by:\nlast_reviewed:\nnext_review:\n---\n\n"
+                   f"\ntranslation_of: {english}\ntranslated_from: {version}\n"
+                   "# Left empty until a clinician who reads this language signs the page off (make sign-off).\n"
+                   + "".join(f"{key}:\n" for key in REVIEW_KEYS) + "---\n\n"
                    "<!-- Translate the description above and the English text below, heading by heading. Give every "
                    "heading its own id in this language, e.g. ## ¿Qué es? {#que-es}, and link to this language's "
                    "pages. -->\n\n" + body)

@@ -15,9 +15,10 @@ import yaml
 
 from scripts.problems import Problem, Severity
 from scripts.site.dates import as_date, months_after
+from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, Language, languages
 from scripts.site.page import Page, parse_page
-from scripts.site.review import REVIEW_KEYS, ReviewRecord, ReviewState, page_review, review_record, signature_problems
+from scripts.site.review import REVIEW_KEYS, ReviewRecord, ReviewState, page_review, signature_problems
 from scripts.site.review_history import log_at_base
 from scripts.site.review_log import APPROVED, DECISIONS, LOG_FILE, LogEntry, latest_entry, parse_log, rewritten_entries
 from scripts.site.reviewers import REVIEWERS_FILE, ROLES, read_registry_file
@@ -28,28 +29,22 @@ DUE_SOON = timedelta(days=60)  # how early the check starts saying a page's next
 LOG, REGISTRY = LOG_FILE.as_posix(), REVIEWERS_FILE.as_posix()
 
 
-def check_review_record(root: Path, today: date) -> list[Problem]:
-    """Every problem with the reviewers list, the review log and the clinical pages' review lines."""
+def check_review_record(root: Path, record: ReviewRecord, today: date) -> list[Problem]:
+    """The reviewers list, the review log (complete, only grown, each page's latest sign-off valid), and page ids
+    used once per language. Each page's own review lines are checked with the page (`page_problems`)."""
     every = languages(root)
-    record = review_record(root)
     problems = registry_problems(root, [language.code for language in every], today)
     problems += log_file_problems(root) + append_only_problems(root)
     ids: dict[tuple[str, str], list[Page]] = defaultdict(list)
-    english_ids: dict[str, str] = {}  # English page (inside docs/) -> its page id
     for language in every:
         for file in language.pages:
             page = parse_page(file, file.read_text(encoding="utf-8"), root)
-            if page.problems:
-                continue  # the front matter check reports it
-            if language.code == ENGLISH and page.meta.get("page_id"):
-                english_ids[language.key(file)] = str(page.meta["page_id"])
-            problems += page_problems(page, language, record, today, english_ids)
-            if page.meta.get("page_id"):
+            if not page.problems and page.meta.get("page_id"):
                 ids[(str(page.meta["page_id"]), language.code)].append(page)
     for (page_id, _language), pages in ids.items():
         problems += [Problem(page.path, page.key_line("page_id"), f"page_id '{page_id}' is also the id of "
                              f"{pages[0].path}: each page of a language needs its own id") for page in pages[1:]]
-    problems += log_entry_problems(record, {key for key in ids}, today)
+    problems += log_entry_problems(record, set(ids), today)
     return problems
 
 
@@ -209,8 +204,7 @@ def log_entry_problems(record: ReviewRecord, pages: set[tuple[str, str]], today:
     return problems
 
 
-def page_problems(page: Page, language: Language, record: ReviewRecord, today: date,
-                  english_ids: dict[str, str]) -> list[Problem]:
+def page_problems(page: Page, language: Language, record: ReviewRecord, today: date) -> list[Problem]:
     """A page's id, and its review lines against the log; a note with the lines that record a sign-off."""
     meta, path = page.meta, page.path
     page_id = str(meta.get("page_id") or "")
@@ -225,15 +219,16 @@ def page_problems(page: Page, language: Language, record: ReviewRecord, today: d
     if not PAGE_ID.fullmatch(page_id):
         problems.append(Problem(path, page.key_line("page_id"), f"page_id '{page_id}': write lower-case letters, "
                                                                 "digits and dashes, e.g. page_id: aftercare"))
-    english_id = english_ids.get(str(meta.get("translation_of") or ""))
-    if language.code != ENGLISH and english_id and english_id != page_id:
+    english_id = _english_page_id(page.root, str(meta.get("translation_of") or "")) \
+        if language.code != ENGLISH else None
+    if english_id and english_id != page_id:
         problems.append(Problem(path, page.key_line("page_id"), f"page_id is '{page_id}', and the English page it "
                                                                 f"translates has page_id: {english_id}: a "
                                                                 f"translation keeps its page's id"))
     latest = latest_entry(record.log, page_id, language.code)
     signed = latest if latest is not None and latest.decision == APPROVED else None
     problems += _front_matter_against_log(page, signed)
-    review = page_review(page.root, page.file, today, record)
+    review = page_review(page.root, page.file, today, record, page.text)
     if review.state in (ReviewState.AWAITING, ReviewState.CHANGED):
         problems.append(_how_to_sign(page, review.version, language, review.state, signed, record))
     elif review.state is ReviewState.OVERDUE:
@@ -244,6 +239,16 @@ def page_problems(page: Page, language: Language, record: ReviewRecord, today: d
         problems.append(Problem(path, page.key_line("next_review"), f"its next review is due {signed.next_review}: "
                                 "make packets and ask the medical team to review it before then", Severity.WARNING))
     return problems
+
+
+def _english_page_id(root: Path, source: str) -> str | None:
+    english = root / "docs" / source
+    if not source or not english.is_file():
+        return None
+    try:
+        return str(load_front_matter(english.read_text(encoding="utf-8")).get("page_id") or "") or None
+    except yaml.YAMLError:
+        return None
 
 
 def _front_matter_against_log(page: Page, signed: LogEntry | None) -> list[Problem]:
@@ -258,13 +263,14 @@ def _front_matter_against_log(page: Page, signed: LogEntry | None) -> list[Probl
             (str(shown or "").strip() == str(wanted or ""))
         if same:
             continue
+        said = "empty" if shown is None or str(shown).strip() == "" else f"'{shown}'"
         if signed is None:
-            message = (f"'{key}' says {shown!r}, and {LOG} has no sign-off of this page in this language: a review "
-                       "is recorded in the log and these lines together (make sign-off writes both); leave it empty "
+            message = (f"'{key}' is {said}, and {LOG} has no sign-off of this page in this language: a review is "
+                       "recorded in the log and these lines together (make sign-off writes both); leave it empty "
                        "until then")
         else:
-            message = (f"'{key}' says {shown!r}, and its latest sign-off in {LOG} (line {signed.line}) says "
-                       f"{wanted}: these lines repeat the log; write {key}: {wanted}")
+            message = (f"'{key}' is {said}, and its latest sign-off in {LOG} (line {signed.line}) says {wanted}: "
+                       f"these lines repeat the log; write {key}: {wanted}")
         problems.append(Problem(page.path, page.key_line(key), message))
     return problems
 

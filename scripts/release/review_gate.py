@@ -76,6 +76,8 @@ def review_gate(root: Path, today: date) -> GateResult:
                         f"{review.signed.version}, and no earlier version of the file is the signed one (the change is "
                         "in an illustration or a source, or was committed with the sign-off): make packets and ask "
                         "for a new sign-off")
+                    # Its translations are held to the version signed, so the one cause is reported once.
+                    published_versions[language.key(file)] = review.signed.version
                     continue
                 texts[shown], published = text, review.signed.version
                 notes.append(f"{shown.as_posix()}: changed since its sign-off, so its signed version "

@@ -89,13 +89,15 @@ class PageReview:
     language: str
 
 
-def page_review(root: Path, page: Path, today: date, record: ReviewRecord | None = None) -> PageReview:
+def page_review(root: Path, page: Path, today: date, record: ReviewRecord | None = None,
+                text: str | None = None) -> PageReview:
     """The review state of the page file as it is now, so a preview never says "Reviewed by" over text nobody
     signed. A page signed off as clinical stays under review when flipped to `clinical: false`, until the log
-    records the medical team's decision that it is not clinical."""
+    records the medical team's decision that it is not clinical. `text`: the page's text, when it is not (yet)
+    the file's."""
     record = record or review_record(root)
     language = language_of_file(root, page).code
-    text = page.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8") if text is None else text
     try:
         meta = load_front_matter(text)
     except yaml.YAMLError:  # the check and the build report it with its line; until then nothing is signed
