@@ -78,6 +78,7 @@ def move_page(project: Path, old: str, new: str) -> None:
 
 TEST_REVIEWER = "test-reviewer"
 TEST_REVIEWER_NAME = "Dr. Test Reviewer"
+CREDENTIALS = {"en": "MD (a made-up reviewer for the tests)", "es": "MD (un revisor inventado para las pruebas)"}
 
 
 def list_test_reviewer(project: Path, reads: tuple[str, ...] = ("en", "es"), reviewer_id: str = TEST_REVIEWER,
@@ -87,7 +88,7 @@ def list_test_reviewer(project: Path, reads: tuple[str, ...] = ("en", "es"), rev
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     data["reviewers"].append({
         "id": reviewer_id, "name": name, "role": role,
-        "credentials": {code: "MD (a made-up reviewer for the tests)" for code in reads},
+        "credentials": {code: CREDENTIALS[code] for code in reads},
         "licence": {"board": "Test Medical Board", "number": "TEST-0001"},
         "licence_checked": {"date": "2026-02-01", "by": "the test office"},
         "languages": list(reads), "relationship": {code: "none: a test fixture" for code in reads},
