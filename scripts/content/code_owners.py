@@ -1,7 +1,8 @@
 """Who GitHub asks to approve a change (.github/CODEOWNERS): the medical reviewers for what is clinical, and only
-that. Clinical pages in every language and folder, the illustrations pages include, the sources and the claims
-lists need them; a phone number, opening hours or a promotion (mkdocs.yml) and the pages without medical content
-do not. CODEOWNERS works by file, so each clinical page has its own rule; `make new-page` adds it.
+that. Clinical pages in every language and folder, the illustrations pages include, the sources, the claims
+lists, the reviewers list and the review log need them; a phone number, opening hours or a promotion (mkdocs.yml)
+and the pages without medical content do not. CODEOWNERS works by file, so each clinical page has its own rule;
+`make new-page` adds it.
 
 Until a reviewer's GitHub handle is known the rules are switched off (each starts with "# "), and they are
 checked all the same, so switching them on is one edit."""
@@ -17,6 +18,9 @@ import pathspec
 from scripts.problems import Problem, Severity
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import languages
+from scripts.site.review_log import LOG_FILE
+from scripts.site.reviewers import REVIEWERS_FILE
+from scripts.site.sources import SOURCES_FILE
 
 CODEOWNERS = Path(".github/CODEOWNERS")
 # A rule: a path pattern and one or more owners, switched on or (while no reviewer is named) off with "# ".
@@ -45,13 +49,14 @@ def owners_of(path: str, found: list[tuple[str, list[str]]]) -> list[str]:
 
 
 def clinical_files(root: Path) -> list[str]:
-    """Every file whose change needs a clinician: clinical pages of every language, includes, sources, claims."""
+    """Every file whose change needs a clinician: clinical pages of every language, includes, sources, claims, who
+    may sign and what they signed (the reviewers list and the review log)."""
     pages = [page.relative_to(root).as_posix() for language in languages(root) for page in language.pages
              if load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True]
     includes = [file.relative_to(root).as_posix() for file in sorted((root / "docs" / "_includes").rglob("*"))
                 if file.is_file()]
-    data = [file.relative_to(root).as_posix() for file in [root / "data" / "sources.yml",
-                                                            *sorted((root / "data").glob("claims*.yml"))]]
+    data = [file.relative_to(root).as_posix() for file in [root / SOURCES_FILE, *sorted((root / "data").glob(
+        "claims*.yml")), root / REVIEWERS_FILE, root / LOG_FILE] if file.is_file()]
     return pages + includes + data
 
 
