@@ -108,7 +108,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _fail(problems)
     # The same page in the other languages: for the language switch (templates) and the sitemap's hreflang links.
     page.meta["alternates"] = config.extra["page_alternates"].get(source_path, [])
-    return markdown
+    # The clinicians who review this language's pages, with their relationship to the clinic (about pages).
+    return review_text.with_reviewer_list(markdown, config.extra["review_record"].registry,
+                                          config.extra.get("language") or "en", config.extra["today"])
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -64,3 +64,22 @@ def signed_review(review: PageReview, language: str, registry: Registry, words: 
         shown += " (" + str(words["review_licence"]).replace("{board}", str(licence.get("board") or "")).replace(
             "{number}", str(licence["number"])) + ")"
     return SignedReview(shown, name, job_title, signed.date, signed.next_review)
+
+
+REVIEWER_LIST = re.compile(r"^<!--\s*reviewers:\s*(.*?)\s*-->[ \t]*$", re.M | re.S)
+
+
+def with_reviewer_list(markdown: str, registry: Registry, language: str, day: date) -> str:
+    """The page with its `<!-- reviewers: Intro sentence -->` line replaced by that sentence and a list of the
+    clinicians who review pages in its language today, each with their credentials and their relationship to the
+    clinic (the conflict-of-interest statement); by nothing while nobody is listed."""
+    listed = [reviewer for reviewer in registry.reviewers.values()
+              if language in reviewer.languages and reviewer.active_on(day)]
+
+    def listing(match: re.Match[str]) -> str:
+        if not listed:
+            return ""
+        items = [f"- {', '.join(part for part in (each.name, each.credentials.get(language, '')) if part)}: "
+                 f"{each.relationship.get(language, '').rstrip('.')}." for each in listed]
+        return match.group(1) + "\n\n" + "\n".join(items) + "\n"
+    return REVIEWER_LIST.sub(listing, markdown)
