@@ -75,7 +75,7 @@ grades: install
 
 # Record a clinician's sign-off of a review packet (README, "Medical sign-off").
 sign-off: install
-	$(PYTHON) -m scripts.release.sign_off --page "$(PAGE)" --reviewer "$(REVIEWER)" --packet "$(PACKET)" \
+	$(PYTHON) -m scripts.release.sign_off $(if $(ANSWERS),--answers,--page "$(PAGE)") --reviewer "$(REVIEWER)" --packet "$(PACKET)" \
 		$(if $(DATE),--date "$(DATE)") $(if $(NEXT),--next "$(NEXT)") $(if $(DECISION),--decision "$(DECISION)")
 
 new-page: install

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +88,16 @@ def run_build(project: Path, site: Path, **env: str) -> subprocess.CompletedProc
 
 
 def build_variant(tmp_path: Path, settings: dict[SettingPath, Any] | None = None,
-                  page_overrides: dict[str, str] | None = None, **env: str) -> Path:
+                  page_overrides: dict[str, str] | None = None, prepare: Callable[[Path], None] | None = None,
+                  **env: str) -> Path:
     """Build a copy of the project with some settings changed, by their path in mkdocs.yml (e.g.
-    {("extra", "clinic", "phone"): "(714) 555-0142"}), and some files rewritten; returns the built site."""
+    {("extra", "clinic", "phone"): "(714) 555-0142"}), some files rewritten and `prepare` done to it (e.g. clinical
+    answers given, tests/project_changes.py); returns the built site."""
     project = copy_project(tmp_path / "project")
     for name, text in (page_overrides or {}).items():
         (project / name).write_text(text, encoding="utf-8")
+    if prepare:
+        prepare(project)
     config = project / "mkdocs.yml"
     config.write_text(with_settings(config.read_text(encoding="utf-8"), settings or {}), encoding="utf-8")
     site = tmp_path / "site"

@@ -12,12 +12,14 @@ from typing import Any
 
 import yaml
 
-from scripts.release.sign_off import sign_off
+from scripts.release.sign_off import sign_off, sign_off_answers
 from scripts.site.addresses import CONTRACT, page_url, read_contract
+from scripts.site.answer_schema import ANSWERS_FILE
+from scripts.site.answers import TREATMENT, answers_version
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import languages
 from scripts.site.page_version import page_version
-from scripts.site.reviewers import REVIEWERS_FILE
+from scripts.site.reviewers import REVIEWERS_FILE, load_registry
 from scripts.site.settings import SettingPath, load_settings, with_settings
 
 REWORDED = "Looking after your skin at first"
@@ -107,3 +109,18 @@ def clinical_pages(project: Path) -> list[Path]:
     """Every clinical page of every language."""
     return [page for language in languages(project) for page in language.pages
             if load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True]
+
+
+def give_answers(project: Path, clinic: dict[str, Any] | None = None, treatment: dict[str, Any] | None = None,
+                 signed: bool = True) -> None:
+    """Fill in clinical answers in the copy's data/answers.yml, as the medical director would, and (unless told
+    not to) record a made-up clinician's sign-off of them, so pages show them."""
+    file = project / ANSWERS_FILE
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    data["clinic"].update(clinic or {})
+    data["treatments"][TREATMENT].update(treatment or {})
+    file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    if signed:
+        if TEST_REVIEWER not in load_registry(project).reviewers:
+            list_test_reviewer(project)
+        sign_off_answers(project, TEST_REVIEWER, answers_version(data), date(2026, 3, 1))

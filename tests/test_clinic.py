@@ -81,31 +81,28 @@ def test_unknown_details_stay_empty_and_no_map_link_is_made_up() -> None:
 
 
 @pytest.mark.parametrize(("setting", "value", "start"), [
-    ("device_clearance", "510k 123", "clinic 'device_clearance' is '510k 123': write the FDA number"),
-    ("device_min_age", "twenty-two", "clinic 'device_min_age' is 'twenty-two': write the youngest age"),
-    ("adds_serums_or_prp", "sometimes", "clinic 'adds_serums_or_prp' is 'sometimes': write yes or no"),
-    ("after_hours_phone", "555-01", "clinic 'after_hours_phone' is '555-01', which is not a valid US phone"),
+    ("booking_url", "https://book.example.test/?utm_source=site&x=1",
+     "clinic 'booking_url' has tracking parameters (utm_source)"),
+    ("postcode", "9265", "clinic 'postcode' is '9265': write the 5-digit ZIP code"),
+    ("region", "Calif.", "clinic 'region' is 'Calif.': write the state's two capital letters"),
+    ("device_name", "Pen X", "clinic setting 'device_name' is not one we know"),  # a clinical answer: data/answers.yml
 ])
-def test_a_wrong_clinic_answer_names_the_setting_and_the_fix(setting: str, value: str, start: str) -> None:
+def test_a_wrong_office_detail_names_the_setting_and_the_fix(setting: str, value: str, start: str) -> None:
     [message] = messages({**GOOD, setting: value})
     assert message.startswith(start)
 
 
-def test_the_clinic_answers_may_all_be_filled_in() -> None:
-    answers = {"device_name": "Pen X", "device_clearance": "K202243", "device_min_age": 22,
-               "adds_serums_or_prp": False, "performer_role": "registered nurse",
-               "supervising_physician": "Dr. A. Example, MD", "after_hours_phone": "(714) 555-0142",
-               "price_range": "$300 to $450 a session"}
-    assert messages({**GOOD, **answers}) == []
-    values = display_values({**GOOD, **answers})
-    assert values["adds_serums_or_prp"] == "no"  # YAML reads a bare `no` as false
-    assert values["after_hours_phone_tel"] == "tel:+17145550142"
+def test_the_office_details_may_all_be_filled_in() -> None:
+    office = {"booking_url": "https://book.example.test/alladerm?service=12", "postcode": "92656-1234",
+              "sms": "(714) 555-0142", "email": "hello@example.test", "languages_spoken": ["en", "es"]}
+    assert messages({**GOOD, **office}) == []
 
 
-def test_spanish_pages_know_whether_the_phone_team_speaks_spanish() -> None:
-    assert display_values(GOOD)["speaks_es"] == ""
-    assert display_values({**GOOD, "languages_spoken": ["en"]})["speaks_es"] == ""
-    assert display_values({**GOOD, "languages_spoken": ["en", "es"]})["speaks_es"] == "yes"
+def test_a_translation_knows_whether_the_phone_team_speaks_its_language() -> None:
+    assert display_values(GOOD, "es")["speaks_this_language"] == ""
+    assert display_values({**GOOD, "languages_spoken": ["en"]}, "es")["speaks_this_language"] == ""
+    assert display_values({**GOOD, "languages_spoken": ["en", "es"]}, "es")["speaks_this_language"] == "yes"
+    assert display_values({**GOOD, "languages_spoken": ["en"]}, "en")["speaks_this_language"] == "yes"
 
 
 def test_a_clinic_setting_message_points_at_that_settings_line_not_an_earlier_key_of_the_same_name(

@@ -62,12 +62,13 @@ def test_an_empty_worked_out_detail_names_the_setting_to_fill_in() -> None:
     assert "fill in 'sms' under extra: clinic:" in message
 
 
-ANSWERS = ("<!-- if clinic.device_name -->\nWe use the {{ clinic.device_name }}.\n"
+ANSWERS = ("<!-- if treatment.device_name -->\nWe use the {{ treatment.device_name }}.\n"
            "<!-- else -->\nAsk us which device we use.\n<!-- end -->")
 
 
 def test_a_clinic_answer_shows_once_the_clinic_has_given_it() -> None:
-    html = markdown.markdown(ANSWERS, extensions=[PlaceholderExtension(clinic={**CLINIC, "device_name": "Pen X"})])
+    given = {**CLINIC, "treatment": {"device_name": "Pen X"}}
+    html = markdown.markdown(ANSWERS, extensions=[PlaceholderExtension(clinic=given)])
     assert html == "<p>We use the Pen X.</p>"
 
 
@@ -78,17 +79,19 @@ def test_while_the_answer_is_empty_the_page_says_so_honestly() -> None:
 
 @pytest.mark.parametrize(("answer", "shown"), [(True, "We do."), (False, "We do not."), ("", "Ask us.")])
 def test_a_yes_or_no_answer_picks_its_sentence(answer: object, shown: str) -> None:
-    text = ("<!-- if clinic.adds_serums_or_prp is yes -->\nWe do.\n<!-- end -->\n\n"
-            "<!-- if clinic.adds_serums_or_prp is no -->\nWe do not.\n<!-- end -->\n\n"
-            "<!-- if not clinic.adds_serums_or_prp -->\nAsk us.\n<!-- end -->")
-    html = markdown.markdown(text, extensions=[PlaceholderExtension(clinic={**CLINIC, "adds_serums_or_prp": answer})])
+    text = ("<!-- if treatment.adds_prp is yes -->\nWe do.\n<!-- end -->\n\n"
+            "<!-- if treatment.adds_prp is no -->\nWe do not.\n<!-- end -->\n\n"
+            "<!-- if not treatment.adds_prp -->\nAsk us.\n<!-- end -->")
+    given = {**CLINIC, "treatment": {"adds_prp": answer}}
+    html = markdown.markdown(text, extensions=[PlaceholderExtension(clinic=given)])
     assert html == f"<p>{shown}</p>"
 
 
 @pytest.mark.parametrize(("text", "line", "start"), [
-    ("Intro\n<!-- if clinic.device_name -->\nText", 2, "this <!-- if --> is never closed"),
+    ("Intro\n<!-- if treatment.device_name -->\nText", 2, "this <!-- if --> is never closed"),
     ("Intro\n\n<!-- end -->", 3, "<!-- end --> without an <!-- if -->"),
-    ("<!-- if clinic.devise_name -->\nText\n<!-- end -->", 1, "unknown placeholder '{{ clinic.devise_name }}'"),
+    ("<!-- if clinic.devise_name -->\nText\n<!-- end -->", 1, "unknown placeholder '{{ clinic.devise_name }}': "
+     "check the spelling; did you mean {{ treatment.device_name }}?"),
 ])
 def test_a_badly_written_answer_block_is_named_with_its_line(text: str, line: int, start: str) -> None:
     [(found_line, message)] = placeholder_problems(text, CLINIC)

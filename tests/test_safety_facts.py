@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build_variant
+from tests.project_changes import give_answers
 
 HEADINGS = {"h2": 2, "h3": 3, "h4": 4}
 CARDS = ("call-clinic", "urgent-care", "emergency")
@@ -209,7 +210,8 @@ def test_age_says_22_and_older_while_the_clinic_has_not_given_its_device_age(bui
 
 @pytest.mark.parametrize("age", ["25"])
 def test_age_shows_the_clinics_own_device_age_once_it_is_set(tmp_path: Path, age: str) -> None:
-    site = build_variant(tmp_path, {("extra", "clinic", "device_min_age"): age})
+    site = build_variant(tmp_path,
+                         prepare=lambda project: give_answers(project, treatment={"device_min_age": int(age)}))
     text = page(site, "is-it-for-me").section("age")
     assert f"cleared for people aged {age} or older" in text
     assert "22" not in text
@@ -226,7 +228,8 @@ def test_without_an_after_hours_line_aftercare_says_where_to_go_when_closed(afte
 
 
 def test_an_after_hours_line_is_shown_once_it_is_set(tmp_path: Path) -> None:
-    site = build_variant(tmp_path, {("extra", "clinic", "after_hours_phone"): "(714) 555-0142"})
+    site = build_variant(tmp_path, prepare=lambda project: give_answers(project,
+                                                                       clinic={"after_hours_phone": "(714) 555-0142"}))
     help_section = page(site, "aftercare").section("when-to-get-help")
     assert "call our after-hours line at (714) 555-0142" in help_section
     assert "we do not have an after-hours phone line" not in help_section
@@ -255,11 +258,13 @@ def test_serums_and_prp_are_asked_about_one_by_one_and_aftercare_products_too(bu
     assert "products you may put on your skin in the first days after treatment" in section
 
 
-@pytest.mark.parametrize("answer", ["yes"])
-def test_a_yes_to_serums_or_prp_does_not_hide_which_one(tmp_path: Path, answer: str) -> None:
-    site = build_variant(tmp_path, {("extra", "clinic", "adds_serums_or_prp"): answer})
+def test_serums_and_prp_are_answered_one_by_one(tmp_path: Path) -> None:
+    """A serum and PRP carry different risks (medical review 3, M6): a yes to one is never a yes to both."""
+    site = build_variant(tmp_path, prepare=lambda project: give_answers(project, treatment={"adds_serums": "yes",
+                                                                                           "adds_prp": "no"}))
     section = page(site, "questions").section("serums-prp")
-    assert "ask us which one we would use for you" in section and "risks are not known" in section
+    assert "we may add a serum. ask us which one we would use for you" in section and "risks are not known" in section
+    assert "we do not offer prp with microneedling" in section and "we offer prp" not in section
 
 
 def test_the_spanish_aftercare_page_has_the_same_eye_and_sight_tiers(built_site: Path) -> None:

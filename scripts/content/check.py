@@ -31,7 +31,7 @@ from scripts.content.mkdocs_settings import mkdocs_settings_problems
 from scripts.content.raw_html import check_html
 from scripts.content.reading import check_reading
 from scripts.content.review_record import check_review_record, page_problems
-from scripts.content.settings import check_settings, settings_file_problems
+from scripts.content.settings import check_settings, settings_claim_problems, settings_file_problems
 from scripts.content.spelling import check_spelling, load_words
 from scripts.problems import Problem, Severity
 from scripts.site.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
@@ -39,6 +39,7 @@ from scripts.site.dates import today
 from scripts.site.front_matter import split_front_matter
 from scripts.site.languages import language_of, languages
 from scripts.site.page import Page, parse_page
+from scripts.site.page_details import page_details
 from scripts.site.placeholders import placeholder_problems
 from scripts.site.review import ReviewRecord, review_record
 from scripts.site.settings import extra_settings, load_settings
@@ -54,7 +55,7 @@ class Context:
     """Everything a page is checked against, loaded once per run."""
 
     root: Path
-    clinic: dict[str, Any]
+    details: dict[str, dict[str, Any]]  # by language: everything its pages show of the clinic (page_details)
     sources: dict[str, dict[str, Any]]
     claims: list[Claim]  # English
     words: frozenset[str]  # English
@@ -91,6 +92,7 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
         raise SettingsMissingError(missing_settings_message(root))
     extra = extra_settings(root / CONFIG_FILE)
     clinic = extra.get("clinic") or {}
+    details = {language.code: page_details(language.config) for language in languages(root)}
     if pages is None:
         pages = {path.relative_to(root / "docs").as_posix(): path.read_text(encoding="utf-8")
                  for path in page_files(root)}
@@ -109,7 +111,8 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
                                     f"{language.name} ({file.as_posix()}), so its pages are not checked for them: "
                                     "add one, like data/claims.es.yml", Severity.WARNING))
         translated[language.code] = (language_claims, load_words(root, language.code))
-    html = {text: body_html(text, clinic, root / CONFIG_FILE) for text in pages.values()}
+    html = {text: body_html(text, details.get(language_of(root, name).code, details["en"]), root / CONFIG_FILE)
+            for name, text in pages.items()}
     site = Site(
         docs=root / "docs",
         # The ids a link can point to with #: headings (toc slugs or explicit {#id}) and any other id.
@@ -117,7 +120,7 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
         source_urls=frozenset(str(entry.get("url") or "").rstrip("/") for entry in sources.values()),
         own_urls=frozenset(str(clinic.get(key) or "") for key in ("booking_url", "map_url")),
     )
-    return Context(root, clinic, sources, claims, load_words(root), translated, today(extra.get("timezone")), site,
+    return Context(root, details, sources, claims, load_words(root), translated, today(extra.get("timezone")), site,
                    html, pages, problems, review_record(root))
 
 
@@ -163,11 +166,12 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     problems = check_front_matter(page)
     if page.problems:  # without readable front matter, the rest would only add noise
         return problems
+    language_of_page = language_of(context.root, page.path.removeprefix("docs/"))
+    details = context.details.get(language_of_page.code) or context.details["en"]
     problems += _source_problems(page, context.sources)
     problems += [Problem(page.path, line, message)
-                 for line, message in placeholder_problems(text, context.clinic, page.front_matter_end)]
+                 for line, message in placeholder_problems(text, details, page.front_matter_end)]
     problems += check_headings(page)
-    language_of_page = language_of(context.root, page.path.removeprefix("docs/"))
     language = language_of_page.code
     problems += page_problems(page, language_of_page, context.review, context.today)
     claims, words = context.translated.get(language, (context.claims, context.words))
@@ -175,7 +179,7 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     problems += check_images(page, context.site.docs)
     problems += check_links(page, context.site)
     problems += check_html(page)
-    problems += check_reading(page, context.clinic, context.html.get(text), language)
+    problems += check_reading(page, details, context.html.get(text), language)
     if language == "en":  # pyspellchecker's Spanish list lacks most plurals and verb forms: no Spanish spell check
         problems += check_spelling(page, words, language)
     return problems
@@ -226,7 +230,7 @@ def check_site(root: Path) -> list[Problem]:
     problems += check_includes(root, context)
     problems += code_owner_problems(root)
     problems += check_review_record(root, context.review, context.today)
-    problems += check_settings(root / CONFIG_FILE, root, context.claims)
+    problems += check_settings(root / CONFIG_FILE, root, context.claims) + settings_claim_problems(root)
     problems += check_structure(root, context)
     return sorted(set(problems))
 

@@ -14,10 +14,13 @@ from typing import Any
 import yaml
 
 from scripts.problems import Problem, Severity
+from scripts.site.answer_schema import ANSWERS_FILE
+from scripts.site.answers import ANSWERS_PAGE, answers_given, answers_version, read_answers
 from scripts.site.dates import as_date, months_after
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, Language, languages
 from scripts.site.page import Page, parse_page
+from scripts.site.page_details import signed_answers_version
 from scripts.site.review import REVIEW_KEYS, ReviewRecord, ReviewState, page_review, signature_problems
 from scripts.site.review_history import log_at_base
 from scripts.site.review_log import APPROVED, DECISIONS, LOG_FILE, LogEntry, latest_entry, parse_log, rewritten_entries
@@ -44,8 +47,23 @@ def check_review_record(root: Path, record: ReviewRecord, today: date) -> list[P
     for (page_id, _language), pages in ids.items():
         problems += [Problem(page.path, page.key_line("page_id"), f"page_id '{page_id}' is also the id of "
                              f"{pages[0].path}: each page of a language needs its own id") for page in pages[1:]]
-    problems += log_entry_problems(record, set(ids), today)
-    return problems
+    problems += log_entry_problems(record, {*ids, (ANSWERS_PAGE, ENGLISH)}, today)
+    return problems + answers_sign_off_problems(root, today)
+
+
+def answers_sign_off_problems(root: Path, today: date) -> list[Problem]:
+    """A warning while clinical answers are filled in but not signed off: pages say "ask us" until they are."""
+    try:
+        data = read_answers(root)
+    except yaml.YAMLError:
+        return []  # the settings check reports it
+    version = answers_version(data)
+    if not answers_given(data) or signed_answers_version(root, today) == version:
+        return []
+    return [Problem(ANSWERS_FILE.as_posix(), 0, f"the clinical answers are filled in but not signed off (version "
+                                               f"{version}), so pages still say \"ask us\": a listed clinician signs "
+                                               f"them with make sign-off ANSWERS=1 REVIEWER=… PACKET={version}",
+                    Severity.WARNING)]
 
 
 def _line_of_item(node: yaml.Node | None, index: int) -> int:

@@ -4,6 +4,7 @@ was made) and a sign-off that would not count (scripts/site/review.py's rules).
 
     make sign-off PAGE=docs/aftercare.md REVIEWER=jane-doe PACKET=79f92f3247a1 [DATE=YYYY-MM-DD] [NEXT=YYYY-MM-DD]
     make sign-off PAGE=docs/old-page.md REVIEWER=jane-doe PACKET=… DECISION="not clinical"
+    make sign-off ANSWERS=1 REVIEWER=jane-doe PACKET=…   (the clinical answers in data/answers.yml, as a group)
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from scripts.project import project_root
+from scripts.site.answer_schema import ANSWERS_FILE
+from scripts.site.answers import ANSWERS_PAGE, answers_version, read_answers
 from scripts.site.dates import months_after, today
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, language_of_file
@@ -96,9 +99,36 @@ def sign_off(root: Path, page: Path, reviewer_id: str, packet: str, day: date | 
     return entry
 
 
+def sign_off_answers(root: Path, reviewer_id: str, packet: str, day: date | None = None,
+                     next_review: date | None = None) -> LogEntry:
+    """Record a clinician's sign-off of the clinical answers (data/answers.yml) as they are now: one log entry."""
+    data = read_answers(root)
+    version = answers_version(data)
+    if packet != version:
+        raise SignOffRefusedError(f"the clinical answers changed after the sheet you signed (answers {packet}; they "
+                                  f"are now {version}): print them again (make intake) and sign that one")
+    record = review_record(root)
+    reviewer = record.registry.reviewers.get(reviewer_id)
+    day = day or today()
+    entry = LogEntry(page=ANSWERS_PAGE, language=ENGLISH, version=version, reviewer=reviewer_id,
+                     reviewer_as_then=reviewer.as_then() if reviewer else {}, date=day,
+                     next_review=next_review or months_after(day, record.registry.policy.months),
+                     scope="the clinical answers in data/answers.yml", decision=APPROVED, changes="",
+                     file=ANSWERS_FILE.as_posix())
+    refused = signature_problems(entry, record.registry, ENGLISH, today())
+    if refused:
+        raise SignOffRefusedError("the sign-off would not count, so nothing was written:\n" + "\n".join(
+            f"  {why}" for why in refused))
+    log = root / LOG_FILE
+    log.write_text(with_entry(log.read_text(encoding="utf-8") if log.is_file() else "", entry), encoding="utf-8")
+    return entry
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--page", type=Path, required=True, help="the page, e.g. docs/aftercare.md")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--page", type=Path, help="the page, e.g. docs/aftercare.md")
+    target.add_argument("--answers", action="store_true", help="the clinical answers in data/answers.yml")
     parser.add_argument("--reviewer", required=True, help="the reviewer's id in data/reviewers.yml")
     parser.add_argument("--packet", required=True, help="the packet id on the signed sheet")
     parser.add_argument("--date", type=date.fromisoformat, help="the day of the sign-off (default: today)")
@@ -106,12 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--decision", default=APPROVED, help=f"one of: {', '.join(DECISIONS)}")
     args = parser.parse_args(argv)
     try:
-        entry = sign_off(project_root(), args.page, args.reviewer, args.packet, args.date, args.next, args.decision)
+        entry = sign_off_answers(project_root(), args.reviewer, args.packet, args.date, args.next) if args.answers \
+            else sign_off(project_root(), args.page, args.reviewer, args.packet, args.date, args.next, args.decision)
     except SignOffRefusedError as error:
         print(f"Not recorded: {error}", file=sys.stderr)
         return 1
     print(f"Recorded {entry.reviewer}'s sign-off of {entry.file} (version {entry.version}, next review "
-          f"{entry.next_review}) in its front matter and {LOG_FILE.as_posix()}. Commit both files together, e.g.:\n"
+          f"{entry.next_review}) in {LOG_FILE.as_posix()}" + ("" if args.answers else " and its front matter") +
+          ". Commit them together, e.g.:\n"
           f"  git commit -m \"Medical sign-off: {entry.file} by {entry.reviewer}, packet {entry.version}\" "
           f"{entry.file} {LOG_FILE.as_posix()}")
     return 0

@@ -1,4 +1,5 @@
-"""The clinic's details from `extra.clinic` in mkdocs.yml: validation with plain-English fixes, and display values."""
+"""The office's details from `extra.clinic` in mkdocs.yml: validation with plain-English fixes, and display values
+(the clinical answers are scripts/site/answers.py's)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import re
 from datetime import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlparse
+from urllib.parse import parse_qsl, quote, urlparse
 
 import phonenumbers
 
 from scripts.problems import Problem
+from scripts.site.answer_schema import SCHEMA
 from scripts.site.settings import setting_line
 
 CLINIC = ("extra", "clinic")  # where the clinic's details are in mkdocs.yml
@@ -19,20 +21,15 @@ PHONE_REGION = "US"
 EMAIL_PATTERN = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-KNOWN_KEYS = {
-    "name", "phone", "sms", "email", "booking_url", "street_address", "city", "region",
-    "postcode", "map_url", "hours",
-    # Answers only the clinic can give; each page has an honest sentence for when one is empty.
-    "device_name", "device_clearance", "device_min_age", "adds_serums_or_prp", "performer_role",
-    "supervising_physician", "after_hours_phone", "price_range",
-    # The languages the phone team speaks, as codes, e.g. [en, es] (Spanish pages say when calls may be in English).
-    "languages_spoken",
-}
+# The office's details (the clinical answers live in data/answers.yml): scripts/site/answer_schema.py lists each.
+KNOWN_KEYS = {answer.key for answer in SCHEMA if answer.home == "clinic"}
 LIST_KEYS = {"hours", "languages_spoken"}  # settings that are lists, not text
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
-PHONE_KEYS = ("phone", "sms", "after_hours_phone")
-# FDA numbers: 510(k) clearances (K), De Novo grants (DEN) and premarket approvals (P), e.g. K202243.
-CLEARANCE_PATTERN = re.compile(r"^(K|DEN|P)\d{6}$")
+PHONE_KEYS = ("phone", "sms")
+POSTCODE = re.compile(r"^\d{5}(-\d{4})?$")
+REGION = re.compile(r"^[A-Z]{2}$")
+# Parameters that tell an advertiser who clicked: a health site sends none.
+TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_eid|_hsenc|igshid)$", re.I)
 
 
 def _as_text(value: Any) -> str:
@@ -81,6 +78,17 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
     if booking and (urlparse(booking).scheme != "https" or not urlparse(booking).netloc):
         problem("booking_url", f"clinic 'booking_url' is '{booking}': it must be a full secure "
                                "address starting with https://, or left empty")
+    elif booking and (tracking := [name for name, _ in parse_qsl(urlparse(booking).query) if TRACKING.match(name)]):
+        problem("booking_url", f"clinic 'booking_url' has tracking parameters ({', '.join(tracking)}): a health site "
+                               "tells no advertiser who clicked; remove them (everything from their name to the next "
+                               "&)")
+    postcode = _as_text(clinic.get("postcode"))
+    if postcode and not POSTCODE.match(postcode):
+        problem("postcode", f"clinic 'postcode' is '{postcode}': write the 5-digit ZIP code in quotes, e.g. "
+                            "\"92656\", or leave it empty")
+    region = _as_text(clinic.get("region"))
+    if region and not REGION.match(region):
+        problem("region", f"clinic 'region' is '{region}': write the state's two capital letters, e.g. CA")
     map_url = str(clinic.get("map_url") or "").strip()
     if map_url and (urlparse(map_url).scheme != "https" or not urlparse(map_url).netloc):
         problem("map_url", f"clinic 'map_url' is '{map_url}': it must start with https://, or be "
@@ -94,27 +102,6 @@ def validate_clinic(clinic: dict[str, Any], config_path: Path) -> list[Problem]:
     if not isinstance(spoken, list) or not all(LANGUAGE_CODE.match(str(code)) for code in spoken):
         problem("languages_spoken", f"clinic 'languages_spoken' is {spoken!r}: write the languages the phone team "
                                     "speaks as a list of two-letter codes, e.g. [en, es], or [] if not known")
-    problems.extend(Problem(path, setting_line(config_path, *CLINIC, key), message)
-                    for key, message in _answer_problems(clinic))
-    return problems
-
-
-def _answer_problems(clinic: dict[str, Any]) -> list[tuple[str, str]]:
-    """(setting, message) for each of the clinic's own answers that is filled in wrongly."""
-    problems = []
-    clearance = str(clinic.get("device_clearance") or "").strip()
-    if clearance and not CLEARANCE_PATTERN.match(clearance):
-        problems.append(("device_clearance", f"clinic 'device_clearance' is '{clearance}': write the FDA number "
-                                             "from the device's paperwork, e.g. K202243 or DEN160029, or leave "
-                                             "it empty"))
-    age = _as_text(clinic.get("device_min_age"))
-    if age and (not age.isdigit() or not 12 <= int(age) <= 99):
-        problems.append(("device_min_age", f"clinic 'device_min_age' is '{age}': write the youngest age the "
-                                           "device is cleared for, as a number, e.g. 22, or leave it empty"))
-    serums = clinic.get("adds_serums_or_prp")
-    if serums not in (None, "") and _as_text(serums).lower() not in ("yes", "no"):
-        problems.append(("adds_serums_or_prp", f"clinic 'adds_serums_or_prp' is '{serums}': write yes or no, or "
-                                               "leave it empty until the clinic has decided"))
     return problems
 
 
@@ -177,27 +164,32 @@ def opening_hours(hours: list[dict[str, Any]], words: dict | None = None) -> lis
             for entry in hours]
 
 
-def display_values(clinic: dict[str, Any]) -> dict[str, str]:
-    """What templates and placeholders show: the phone in national format, its tel: link, and the rest as text."""
+def phone_display(value: str) -> tuple[str, str]:
+    """A phone number as pages show it and as a link dials it: ("(949) 916-7166", "+19499167166"); both empty when
+    it is not a valid US number."""
+    number = parse_phone(value) if value else None
+    if number is None:
+        return "", ""
+    return (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+            phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def display_values(clinic: dict[str, Any], language: str = "en") -> dict[str, str]:
+    """What templates and placeholders show of the office's details: the phone in national format, its tel: link,
+    and the rest as text. `language`: the page's, for whether the phone team speaks it."""
     values = {key: _as_text(clinic.get(key)) for key in sorted(KNOWN_KEYS - LIST_KEYS)}
-    values["adds_serums_or_prp"] = values["adds_serums_or_prp"].lower()
-    for key, scheme in (("phone", "tel:"), ("sms", "sms:"), ("after_hours_phone", "tel:")):
-        number = parse_phone(values[key]) if values[key] else None
-        values[f"{key}_link"] = (
-            scheme + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else ""
-        )
-        if number:
-            values[key] = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    values["phone_tel"] = values.pop("phone_link")
-    values["after_hours_phone_tel"] = values.pop("after_hours_phone_link")
+    for key, scheme, link in (("phone", "tel:", "phone_tel"), ("sms", "sms:", "sms_link")):
+        shown, dialled = phone_display(values[key])
+        values[link] = scheme + dialled if dialled else ""
+        values[key] = shown or values[key]
     address = ", ".join(
         part for part in (values["street_address"], values["city"],
                           " ".join(p for p in (values["region"], values["postcode"]) if p)) if part
     )
     values["address"] = address
-    # "yes" when the phone team speaks Spanish, else empty: Spanish pages' `<!-- if not clinic.speaks_es -->`
-    # blocks say what to do when the clinic's line may answer only in English, until languages_spoken has es.
-    values["speaks_es"] = "yes" if "es" in (clinic.get("languages_spoken") or []) else ""
+    # "yes" when the phone team speaks the page's language, else empty: a translation's
+    # `<!-- if not clinic.speaks_this_language -->` blocks say what to do when calls may be answered in English.
+    values["speaks_this_language"] = "yes" if language in (clinic.get("languages_spoken") or []) else ""
     if not values["map_url"] and values["street_address"]:
         # A geo-less maps: link opens the phone's own map app, with no third party embedded in our page.
         values["map_url"] = "https://maps.apple.com/?q=" + quote(f"{values['name']}, {address}")

@@ -17,9 +17,11 @@ from mkdocs.structure.pages import Page
 
 from scripts.problems import Severity
 from scripts.site import (
+    answers,
     brand,
     clinic,
     languages,
+    page_details,
     placeholders,
     promotions,
     review,
@@ -49,17 +51,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     day = today(extra["timezone"])
     details = extra.get("clinic") or {}
     _fail(clinic.validate_clinic(details, config_path.relative_to(root))
+          + answers.answers_problems(root, config_path)
           + promotions.validate_promotions(extra.get("promotions") or [], day, config_path.relative_to(root))
           # brand.css has no default colours: a missing one would be an empty CSS value, so refuse it here too.
           + brand.validate_brand(config, config_path.relative_to(root)))
-    extra["contact"] = clinic.display_values(details)
+    here = languages.language_built_by(config_path)
+    extra["contact"] = clinic.display_values(details, here.code)
+    # Everything pages may show of the clinic, in this build's language, for the placeholders (one reading).
+    placeholders.use_details(config.markdown_extensions, config.mdx_configs, page_details.page_details(config_path))
     # The heading links' tooltip in this build's language (the toc settings are shared through INHERIT).
     if "toc" in config.mdx_configs and (extra.get("ui") or {}).get("heading_link"):
         config.mdx_configs["toc"]["permalink_title"] = extra["ui"]["heading_link"]
     extra["opening_hours"] = clinic.opening_hours(details.get("hours") or [], extra.get("ui") or {})
     extra["showing_promotions"] = promotions.showing_today(extra.get("promotions") or [], day)
     extra["sources"] = sources.load_sources(root)
-    here = languages.language_built_by(config_path)
     extra["claims"] = load_claims(root, here.code)
     extra["today"] = day
     # Each page's review, from the review log and the page's version (the one rule, scripts/site/review.py).
@@ -88,7 +93,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source_path = page.file.src_uri
     raw = page.file.content_string
-    details = config.extra.get("clinic") or {}
+    details = placeholders.details_in_use(config.mdx_configs)
     root = Path(config.config_file_path).resolve().parent
     shown = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix()  # docs/es/riesgos.md, not riesgos.md
     problems = [

@@ -6,8 +6,8 @@ extensions (MkDocs now, its successor later) expands them the same way.
 Text that depends on whether the clinic has given an answer sits in a block of HTML comments, so the raw
 Markdown still reads cleanly:
 
-    <!-- if clinic.device_name -->  (also `if not clinic.KEY`, `if clinic.KEY is yes`)
-    We use the {{ clinic.device_name }}.
+    <!-- if treatment.device_name -->  (also `if not clinic.KEY`, `if treatment.KEY is yes`)
+    We use the {{ treatment.device_name }}.
     <!-- else -->
     Ask us which device we use.
     <!-- end -->
@@ -25,8 +25,10 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from scripts.site.answer_schema import SCHEMA
+from scripts.site.answers import answer_values
 from scripts.site.clinic import display_values
-from scripts.site.settings import extra_settings
+from scripts.site.page_details import page_details
 
 PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}")
 CONDITION = re.compile(r"^\s*<!--\s*if\s+(not\s+)?([A-Za-z_][\w.]*)(?:\s+is\s+(\S+))?\s*-->\s*$")
@@ -37,7 +39,9 @@ CONDITION_HELP = ("write <!-- if clinic.KEY -->, <!-- if not clinic.KEY --> or <
 NAMESPACE = "clinic"
 # Placeholders worked out from other settings, and the settings to fill in for them.
 SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "after_hours_phone_tel": "after_hours_phone",
-            "address": "street_address, city, region and postcode", "speaks_es": "languages_spoken"}
+            "address": "street_address, city, region and postcode", "speaks_this_language": "languages_spoken"}
+HOMES = {"clinic": "under extra: clinic: in mkdocs.yml", "treatment": "under extra: treatment: in mkdocs.yml",
+         "clinical": "under clinic: in data/answers.yml", "treatment clinical": "under treatments: in data/answers.yml"}
 
 
 def placeholder_values(clinic: dict[str, Any]) -> dict[str, str]:
@@ -49,7 +53,9 @@ def placeholder_values(clinic: dict[str, Any]) -> dict[str, str]:
 def _values_of(clinic_json: str) -> dict[str, str]:
     """Worked out once per set of details: every page of every build asks several times (formatting the phone
     number is slow)."""
-    return {f"{NAMESPACE}.{key}": value for key, value in display_values(json.loads(clinic_json)).items()}
+    details = json.loads(clinic_json)
+    office = display_values(details, str(details.get("language") or "en"))
+    return {**{f"{NAMESPACE}.{key}": value for key, value in office.items()}, **answer_values(details)}
 
 
 def known_names(clinic: dict[str, Any]) -> set[str]:
@@ -59,10 +65,10 @@ def known_names(clinic: dict[str, Any]) -> set[str]:
 
 def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
     names = sorted(known_names(clinic))
-    prefix = f"{NAMESPACE}."
-    guess = difflib.get_close_matches(name.removeprefix(prefix), [n.removeprefix(prefix) for n in names], n=1,
-                                      cutoff=0.6)
-    known = f"did you mean {{{{ {prefix}{guess[0]} }}}}?" if guess else "the placeholders are " + ", ".join(
+    # The closest name, whether the page wrote clinic. or treatment. (an answer may have moved to the treatment).
+    by_key = {known.split(".", 1)[1]: known for known in names}
+    guess = [by_key[key] for key in difflib.get_close_matches(name.split(".", 1)[-1], list(by_key), n=1, cutoff=0.6)]
+    known = f"did you mean {{{{ {guess[0]} }}}}?" if guess else "the placeholders are " + ", ".join(
         "{{ " + n + " }}" for n in names)
     return f"unknown placeholder '{{{{ {name} }}}}': check the spelling; {known}"
 
@@ -127,11 +133,13 @@ def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: in
             elif name not in values:
                 problems.append((number, unknown_placeholder_message(name, clinic)))
             elif not values[name] and number in shown:
-                key = name.removeprefix(f"{NAMESPACE}.")
+                space, key = name.split(".", 1)
+                setting = SET_FROM.get(key, key)
+                home = next((HOMES[answer.home] for answer in SCHEMA if answer.key == setting.split(",")[0]
+                             and answer.namespace == space), HOMES["clinic"])
                 problems.append((number, f"'{{{{ {name} }}}}' is empty, so the page would show nothing there (or a "
-                                         f"dead link): fill in '{SET_FROM.get(key, key)}' under extra: clinic: in "
-                                         "mkdocs.yml, put the sentence inside <!-- if clinic."
-                                         f"{SET_FROM.get(key, key).split(',')[0]} --> ... <!-- end -->, or take "
+                                         f"dead link): fill in '{setting}' {home}, put the sentence inside "
+                                         f"<!-- if {space}.{setting.split(',')[0]} --> ... <!-- end -->, or take "
                                          "the placeholder out of this page"))
     return sorted(problems)
 
@@ -148,6 +156,19 @@ def expand(text: str, clinic: dict[str, Any]) -> str:
     return PLACEHOLDER.sub(lambda match: values[match.group(1)], "\n".join(line for _, line in kept))
 
 
+EXTENSION = "scripts.site.placeholders"
+
+
+def use_details(extensions: list[Any], configs: dict[str, dict[str, Any]], details: dict[str, Any]) -> None:
+    """Give the extension, where a build uses it, the details it fills pages with (worked out once per build)."""
+    if EXTENSION in extensions or EXTENSION in configs:
+        configs.setdefault(EXTENSION, {})["clinic"] = details
+
+
+def details_in_use(configs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return (configs.get(EXTENSION) or {}).get("clinic") or {}
+
+
 class _PlaceholderPreprocessor(Preprocessor):
     def __init__(self, md: Markdown, clinic: dict[str, Any]) -> None:
         super().__init__(md)
@@ -160,13 +181,14 @@ class _PlaceholderPreprocessor(Preprocessor):
 class PlaceholderExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
-            "settings_file": ["mkdocs.yml", "The settings file whose extra: clinic: holds the clinic's details"],
-            "clinic": [{}, "The clinic's details; when empty, they are read from the settings file"],
+            "settings_file": ["mkdocs.yml", "The settings file the pages are built with"],
+            "clinic": [{}, "Everything pages show of the clinic (scripts/site/page_details.py); when empty, it is "
+                           "worked out from the settings file"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
-        clinic = self.getConfig("clinic") or extra_settings(Path(self.getConfig("settings_file"))).get("clinic") or {}
+        clinic = self.getConfig("clinic") or page_details(Path(self.getConfig("settings_file")))
         # Before every other preprocessor, so expanded values are ordinary Markdown text.
         md.preprocessors.register(_PlaceholderPreprocessor(md, clinic), "clinic_placeholders", 40)
 
