@@ -2,7 +2,7 @@
 its own folder (docs/<code>/) built from its own settings file, mkdocs.<code>.yml (which INHERITs mkdocs.yml),
 under /<code>/. A language is that one settings file and that one folder: everything that asks which languages
 exist, or which pages one has, asks `languages()` and `Language.pages`. A translated page names the English page it
-translates (`translation_of:`) and the English commit it translates (`translated_from:`)."""
+translates (`translation_of:`) and the English version it translates (`translated_from:`, a version id)."""
 
 from __future__ import annotations
 
