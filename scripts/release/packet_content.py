@@ -21,6 +21,7 @@ from scripts.site.page_version import working_tree
 from scripts.site.placeholders import (
     NAMESPACE,
     PLACEHOLDER,
+    SET_FROM,
     ConditionalBlock,
     conditional_blocks,
     placeholder_values,
@@ -43,7 +44,8 @@ class Wording:
 
 @dataclass(frozen=True)
 class ClinicAnswer:
-    setting: str  # the key under extra: clinic: in mkdocs.yml
+    name: str  # the placeholder's name, e.g. device_name, speaks_es
+    setting: str  # where it is answered, under extra: clinic: in mkdocs.yml (speaks_es: languages_spoken)
     line: int
     value: str  # as patients would read it; "" while unanswered
     wordings: tuple[Wording, Wording]
@@ -106,8 +108,8 @@ def clinic_answers(text: str, clinic: dict[str, Any], config: Path, root: Path) 
         holds = block.holds(clinic)
         first, second = _labels(block)
         wordings = (Wording(first, shown(block.text_if), holds), Wording(second, shown(block.text_else), not holds))
-        found.append(ClinicAnswer(block.name.removeprefix(f"{NAMESPACE}."), block.line, values.get(block.name, ""),
-                                  wordings))
+        key = block.name.removeprefix(f"{NAMESPACE}.")
+        found.append(ClinicAnswer(key, SET_FROM.get(key, key), block.line, values.get(block.name, ""), wordings))
     return found
 
 
