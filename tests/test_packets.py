@@ -185,6 +185,13 @@ def test_pull_requests_upload_the_packets_of_the_pages_they_change() -> None:
     assert "/review-packets/" in (ROOT / ".gitignore").read_text(encoding="utf-8")
 
 
+def test_a_build_for_patients_never_says_draft(built_site: Path) -> None:
+    """Only a packet's build (SITE_REVIEW_DRAFT=1) marks pages as drafts; every other build shows the review."""
+    pages = {page: page.read_text(encoding="utf-8") for page in built_site.rglob("*.html")}
+    assert any("review-status" in text for text in pages.values())
+    assert [page.name for page, text in pages.items() if "review-status--draft" in text] == []
+
+
 def pdf_text(pdf: Path) -> str:
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
