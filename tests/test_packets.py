@@ -15,13 +15,13 @@ from typing import NamedTuple
 import pytest
 
 from scripts.release.packet_content import Packet, gather
-from scripts.release.packet_diff import ADDED, REMOVED, word_diff
+from scripts.release.packet_diff import ADDED, REMOVED, marked, word_diff
 from scripts.release.packet_document import packet_html
 from scripts.release.packets import make_packets, named_pages
 from scripts.release.sign_off import sign_off
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import languages, translations
-from scripts.site.page_version import page_version
+from scripts.site.page_version import INCLUDE, INCLUDES, page_version
 from scripts.site.review import ReviewState, review_record
 from tests.conftest import ROOT, TEST_TODAY, copy_project
 from tests.project_changes import git
@@ -122,6 +122,24 @@ def test_the_changes_are_exactly_the_changed_sentence(fixture: Fixture) -> None:
     document = packet_html(packet, with_page=True)
     assert marks(document) == ([fixture.old], [fixture.new])
     assert "Last signed off on" in document and "Test Reviewer (test-reviewer)" in document
+
+
+def test_a_changed_illustration_is_named_with_its_changed_words(fixture: Fixture) -> None:
+    """The signed version is then found in the sign-off's own commit, with the illustration as it was."""
+    name = INCLUDE.search(split_front_matter(fixture.changed.read_text(encoding="utf-8"))[1]).group(2)
+    file = fixture.project / INCLUDES / name
+    text = file.read_text(encoding="utf-8")
+    title = re.search(r"<title[^>]*>(.*?)</title>", text).group(1)
+    try:
+        file.write_text(text.replace(f">{title}</title>", f">{title} today</title>", 1), encoding="utf-8")
+        packet = packet_of(fixture.project, fixture.changed)
+        assert packet.changes is not None
+        [change] = packet.changes.fields
+        assert change.summary == f"Illustration changed: {name}."
+        assert marks(marked(change.pieces)) == ([], ["today"])
+        assert marks(" ".join(passage.marked for passage in packet.changes.passages)) == ([fixture.old], [fixture.new])
+    finally:
+        file.write_text(text, encoding="utf-8")
 
 
 def test_the_translation_is_beside_its_english_page_and_the_sign_off_sheet_is_last(fixture: Fixture) -> None:
