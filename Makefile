@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 # Material prints an end-of-life banner on every run; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock sign-off
+.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock sign-off packets
 
 help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
@@ -21,6 +21,8 @@ help:
 	@echo "                  (LANGUAGE=es chooses the language when there are several)"
 	@echo "make screenshots  every page at phone and desktop size, light and dark, into screenshots/"
 	@echo "make publish SITE_URL=https://…/  build into public/ through the review gate (PREVIEW=1: a preview)"
+	@echo "make packets      a review packet (PDF and HTML, into review-packets/) for each clinical page awaiting"
+	@echo "                  sign-off, changed or overdue; PAGES=\"docs/aftercare.md docs/es/…\" for those pages"
 	@echo "make sign-off PAGE=docs/… REVIEWER=id PACKET=id  record a clinician's sign-off of a review packet"
 	@echo "make url-contract add new pages and sections to data/url-contract.txt (never removes one)"
 	@echo "make bench        page weight, Lighthouse and build-time benchmark (about 13 minutes)"
@@ -72,6 +74,11 @@ check: install
 
 grades: install
 	$(PYTHON) -m scripts.content.readability
+
+# A review packet for each clinical page awaiting sign-off (or the PAGES named): the page printed as a draft with its
+# packet id, what changed since its last sign-off, its translation, sources, clinic answers and the sign-off sheet.
+packets: install browser
+	$(PYTHON) -m scripts.release.packets $(if $(strip $(PAGES)),--pages $(PAGES))
 
 # Record a clinician's sign-off of a review packet (README, "Medical sign-off").
 sign-off: install

@@ -130,11 +130,14 @@ class _ProseParser(HTMLParser):
     paragraph inside an admonition or a list item) is its own block, so no text is counted twice."""
 
     BLOCKS = {"p", "li", "td", "th", "dd"}
+    TITLES = {"h1", "h2", "h3", "h4", "h5", "h6"}
     SKIP = {"code", "pre", "nav", "button", "script", "style", "svg", "kbd", "template"}
     VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
 
-    def __init__(self) -> None:
+    def __init__(self, titles: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.titles = titles  # headings are blocks too; an admonition's title is a paragraph, kept below
+        self.block_tags = self.BLOCKS | self.TITLES if titles else self.BLOCKS
         self.blocks: list[list[str]] = []
         self.open_blocks: list[tuple[str, int | None]] = []  # (tag, index in blocks or None if skipped)
         self.skipping: list[str] = []
@@ -145,10 +148,11 @@ class _ProseParser(HTMLParser):
                 self.blocks[self._current()].append(" ")
             return
         classes = (dict(attrs).get("class") or "").split()
-        if self.skipping or tag in self.SKIP or "admonition-title" in classes or "headerlink" in classes:
+        if self.skipping or tag in self.SKIP or "headerlink" in classes or (
+                "admonition-title" in classes and not self.titles):
             self.skipping.append(tag)
             return
-        if tag in self.BLOCKS:
+        if tag in self.block_tags:
             self.blocks.append([])
             self.open_blocks.append((tag, len(self.blocks) - 1))
 
@@ -157,7 +161,7 @@ class _ProseParser(HTMLParser):
             if tag == self.skipping[-1]:
                 self.skipping.pop()
             return
-        if tag in self.BLOCKS:
+        if tag in self.block_tags:
             while self.open_blocks:  # also closes blocks whose end tag the HTML left out
                 if self.open_blocks.pop()[0] == tag:
                     break
@@ -171,12 +175,14 @@ class _ProseParser(HTMLParser):
         return self.open_blocks[-1][1] if self.open_blocks else None
 
 
-def prose_from_html(html: str) -> list[str]:
+def prose_from_html(html: str, titles: bool = False) -> list[str]:
     """The text of each prose block (p, li, td, th, dd, admonition paragraphs) in document order.
 
-    Skips code, pre, nav, buttons and admonition titles; a list item's text excludes its nested lists.
+    Skips code, pre, nav, buttons and admonition titles; a list item's text excludes its nested lists. With
+    `titles`, headings and admonition titles are blocks too: every word a reader meets, for comparing two
+    versions of a page (a grade leaves them out, since a short title alone scores oddly).
     """
-    parser = _ProseParser()
+    parser = _ProseParser(titles)
     parser.feed(html)
     parser.close()
     texts = (" ".join("".join(parts).split()) for parts in parser.blocks)

@@ -1,6 +1,6 @@
 """A plain summary of a pull request for the people reviewing it: the pages it changes with their reading
 grades before and after, what the content check found (with file and line), new addresses for the URL contract,
-and where the screenshots are.
+and where the screenshots and the review packets of its clinical pages are.
 
     python -m scripts.release.pr_summary --base origin/main >> "$GITHUB_STEP_SUMMARY"
 """
@@ -17,8 +17,10 @@ from scripts.content import readability
 from scripts.content.check import check_site
 from scripts.problems import Severity
 from scripts.project import project_root
+from scripts.site.dates import today
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import Language, languages
+from scripts.site.review import ReviewState, page_review, review_record
 from scripts.site.settings import extra_settings
 
 
@@ -69,7 +71,22 @@ def summary(root: Path, base: str) -> str:
     if all(run):
         lines += ["", f"Screenshots of every page (phone and desktop, light and dark): the `screenshots` artifact of "
                       f"[this run]({run[0]}/{run[1]}/actions/runs/{run[2]})."]
+    packets = clinical_packets(root, pages)
+    if packets and all(run):
+        lines += ["", "Review packets for the medical reviewer (each changed clinical page printed as a draft with its "
+                      "packet id, what changed since its last sign-off word by word, its translation, sources, clinic "
+                      f"answers and the sign-off sheet): the `review-packets` artifact of [this run]({run[0]}/{run[1]}"
+                      f"/actions/runs/{run[2]}), or `make packets PAGES=\"{' '.join(packets)}\"`."]
+        lines += [f"- `{page}`: packet `{packet}`" for page, packet in packets.items()]
     return "\n".join(lines) + "\n"
+
+
+def clinical_packets(root: Path, pages: list[tuple[str, Language]]) -> dict[str, str]:
+    """The changed pages that get a review packet (those with medical content), with their packet ids."""
+    record = review_record(root)
+    day = today(extra_settings(root / "mkdocs.yml").get("timezone"))
+    reviews = {page: page_review(root, root / page, day, record) for page, _ in pages}
+    return {page: review.version for page, review in reviews.items() if review.state is not ReviewState.NOT_CLINICAL}
 
 
 def main() -> int:

@@ -131,6 +131,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     page_review = extra["page_reviews"].get(str(source)) or review.page_review(
         Path(config.config_file_path).resolve().parent, source, extra["today"], extra["review_record"])
     context["review_state"] = page_review.state.value
+    context["review_version"] = page_review.version  # the packet id a review packet's printout shows
     language = extra.get("language") or "en"
     signed = review_text.signed_review(page_review, language, extra["review_record"].registry, extra.get("ui") or {})
     context["review_signed"] = signed

@@ -19,6 +19,7 @@ import difflib
 import functools
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -75,9 +76,52 @@ def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
 
 def _condition_holds(match: re.Match[str], values: dict[str, str]) -> bool:
     negated, name, wanted = match.groups()
+    return _holds(bool(negated), name, wanted or "", values)
+
+
+def _holds(negated: bool, name: str, wanted: str, values: dict[str, str]) -> bool:
     value = values[name]
     holds = value.lower() == wanted.lower() if wanted else bool(value)
     return not holds if negated else holds
+
+
+@dataclass(frozen=True)
+class ConditionalBlock:
+    """One `<!-- if -->` block of a page, with both of its wordings (for the clinician's review packet)."""
+
+    line: int  # of the `if`, in the text given
+    name: str  # e.g. clinic.device_name
+    negated: bool  # `if not clinic.KEY`
+    wanted: str  # "yes" in `if clinic.KEY is yes`; "" when the block asks only whether there is an answer
+    text_if: str  # the lines shown while the condition holds
+    text_else: str  # the lines shown otherwise ("" without `<!-- else -->`)
+
+    def holds(self, clinic: dict[str, Any]) -> bool:
+        """Whether the page shows `text_if` with these details (an unknown name shows it, as the page does)."""
+        values = placeholder_values(clinic)
+        return self.name not in values or _holds(self.negated, self.name, self.wanted, values)
+
+
+def conditional_blocks(text: str) -> list[ConditionalBlock]:
+    """Every well-formed `<!-- if -->` block of the text, in order (the check reports the others)."""
+    blocks: list[ConditionalBlock] = []
+    opened: re.Match[str] | None = None
+    line, wording = 0, 0
+    parts: tuple[list[str], list[str]] = ([], [])  # the lines of the open block's two wordings
+    for number, text_line in enumerate(text.split("\n"), 1):
+        condition = CONDITION.match(text_line)
+        if condition and opened is None:
+            opened, line, parts, wording = condition, number, ([], []), 0
+        elif opened is not None and ELSE.match(text_line):
+            wording = 1
+        elif opened is not None and END.match(text_line):
+            negated, name, wanted = opened.groups()
+            blocks.append(ConditionalBlock(line, name, bool(negated), wanted or "", "\n".join(parts[0]),
+                                           "\n".join(parts[1])))
+            opened = None
+        elif opened is not None:
+            parts[wording].append(text_line)
+    return blocks
 
 
 def resolve_conditions(text: str, clinic: dict[str, Any]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts.site.page_version import version_of, working_tree
+from scripts.site.page_version import FileReader, version_of, working_tree
 from scripts.site.review_log import LOG_FILE
 
 
@@ -57,6 +57,39 @@ def signed_text(root: Path, page: Path, version: str) -> str | None:
         except yaml.YAMLError:
             continue
     return None
+
+
+def commit_reader(root: Path, commit: str) -> FileReader:
+    """A project file's text as `commit` has it (None where the commit has no such file)."""
+    def read(path: str) -> str | None:
+        shown = _git(root, "show", f"{commit}:./{path}")  # ./: the path is the project's, wherever git's top is
+        return shown.stdout if shown.returncode == 0 else None
+    return read
+
+
+def signing_commit(root: Path, version: str) -> str | None:
+    """The commit that first wrote `version` into the review log: the sign-off's commit, which holds the page as it
+    was signed, with its includes and sources (None without the history, or before the sign-off is committed)."""
+    if not version or not history_available(root):
+        return None
+    path = _path_in_repository(root, root / LOG_FILE)
+    found = _git(root, "log", "--reverse", "--format=%H", "-S", version, "--", f":(top){path}") if path else None
+    return found.stdout.split()[0] if found and found.returncode == 0 and found.stdout.split() else None
+
+
+def signed_page(root: Path, page: Path, version: str, logged_file: str = "") -> tuple[str, FileReader] | None:
+    """The text of the page as signed at `version`, and a reader of the project files (includes, sources) as they
+    were then: the newest commit of the page with that version (`signed_text`), else the file the log entry names
+    (`logged_file`, where the page was then) in the sign-off's own commit; None when git has neither."""
+    text = signed_text(root, page, version)
+    if text is not None:
+        return text, working_tree(root)
+    commit = signing_commit(root, version)
+    if commit is None:
+        return None
+    read = commit_reader(root, commit)
+    shown = read(logged_file or page.resolve().relative_to(root.resolve()).as_posix())
+    return (shown, read) if shown is not None else None
 
 
 @dataclass(frozen=True)
