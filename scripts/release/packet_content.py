@@ -17,9 +17,9 @@ from scripts.site.addresses import page_url
 from scripts.site.dates import months_after
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import language_of_file
+from scripts.site.page_details import page_details
 from scripts.site.page_version import working_tree
 from scripts.site.placeholders import (
-    NAMESPACE,
     PLACEHOLDER,
     SET_FROM,
     ConditionalBlock,
@@ -29,7 +29,6 @@ from scripts.site.placeholders import (
 from scripts.site.review import PageReview, ReviewRecord, ReviewState, page_review, signature_problems
 from scripts.site.review_history import signed_page
 from scripts.site.review_log import APPROVED, LogEntry, page_entries
-from scripts.site.settings import extra_settings
 from scripts.site.sources import load_sources
 
 CITATION = ("authors", "year", "title", "publisher", "url")
@@ -45,7 +44,7 @@ class Wording:
 @dataclass(frozen=True)
 class ClinicAnswer:
     name: str  # the placeholder's name, e.g. device_name, speaks_es
-    setting: str  # where it is answered, under extra: clinic: in mkdocs.yml (speaks_es: languages_spoken)
+    setting: str  # the setting that answers it (speaks_this_language: languages_spoken)
     line: int
     value: str  # as patients would read it; "" while unanswered
     wordings: tuple[Wording, Wording]
@@ -88,27 +87,28 @@ class Packet:
 
 def _labels(block: ConditionalBlock) -> tuple[str, str]:
     """When each of the block's two wordings shows, in words."""
-    key = block.name.removeprefix(f"{NAMESPACE}.")
+    key = block.name.split(".", 1)[-1]
     shown, other = ((f"While {key} is '{block.wanted}'", f"While {key} is not '{block.wanted}' (or is empty)")
                     if block.wanted else (f"When {key} is answered", f"While {key} is empty"))
     return (other, shown) if block.negated else (shown, other)
 
 
 def clinic_answers(text: str, clinic: dict[str, Any], config: Path, root: Path) -> list[ClinicAnswer]:
-    """Each `<!-- if clinic.KEY -->` block of the page with the setting's value now and both of its wordings."""
+    """Each `<!-- if clinic.KEY -->` (or treatment.KEY) block of the page with the answer's value now and both of its
+    wordings."""
     values, read, found = placeholder_values(clinic), working_tree(root), []
 
     def shown(wording: str) -> str:
         # An empty detail shows as «its name», so a wording that waits for an answer says which one.
         filled = PLACEHOLDER.sub(lambda match: values.get(match.group(1)) or
-                                 f"«{match.group(1).removeprefix(NAMESPACE + '.')}»", wording)
+                                 f"«{match.group(1).split('.', 1)[-1]}»", wording)
         return markdown_html(filled, read, clinic, config) if filled.strip() else ""
 
     for block in conditional_blocks(text):
         holds = block.holds(clinic)
         first, second = _labels(block)
         wordings = (Wording(first, shown(block.text_if), holds), Wording(second, shown(block.text_else), not holds))
-        key = block.name.removeprefix(f"{NAMESPACE}.")
+        key = block.name.split(".", 1)[-1]
         found.append(ClinicAnswer(key, SET_FROM.get(key, key), block.line, values.get(block.name, ""), wordings))
     return found
 
@@ -154,7 +154,7 @@ def gather(root: Path, page: Path, day: date, record: ReviewRecord) -> Packet:
     text = page.read_text(encoding="utf-8")
     meta = load_front_matter(text)
     review = page_review(root, page, day, record)
-    clinic = extra_settings(root / "mkdocs.yml").get("clinic") or {}
+    clinic = page_details(language.config)
     file = page.resolve().relative_to(root.resolve()).as_posix()
     last = _last_approved(record, review.page_id, language.code) if review.page_id else None
     now = Version(text, working_tree(root), language.config)
@@ -176,7 +176,7 @@ def gather(root: Path, page: Path, day: date, record: ReviewRecord) -> Packet:
         packet_id=review.version, title=str(meta.get("title") or ""), url_path=page_url(key).lstrip("/"),
         made_on=day, review=review, history=_history(review, last, record, day), changes=changes,
         page_html=markdown_html(split_front_matter(text)[1], now.read, clinic, language.config),
-        beside=beside_english(root, page, clinic), sources=cited_sources(meta, root),
+        beside=beside_english(root, page), sources=cited_sources(meta, root),
         answers=clinic_answers(text, clinic, language.config, root),
         sheet=SignOffSheet(months, months_after(day, months), _signer_lines(record, language.code, day),
                            f"make sign-off PAGE={file} REVIEWER=__________ PACKET={review.version}"),

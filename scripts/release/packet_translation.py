@@ -14,6 +14,7 @@ import yaml
 from scripts.release.packet_html import markdown_html
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import ENGLISH, Language, language_of_file, languages, translations
+from scripts.site.page_details import page_details
 from scripts.site.page_version import FileReader, page_version, version_of, working_tree
 from scripts.site.review_history import signed_text
 
@@ -50,10 +51,11 @@ def sections(text: str, read: FileReader, clinic: dict[str, Any], config: Path) 
     return [markdown_html(part, read, clinic, config) for part in SECTION_START.split(body) if part.strip()]
 
 
-def _column(root: Path, language: Language, file: Path, text: str, read: FileReader, clinic: dict[str, Any]) -> Column:
+def _column(root: Path, language: Language, file: Path, text: str, read: FileReader) -> Column:
+    """One language's column, with the clinic's answers as that language's pages show them."""
     shown = file.resolve().relative_to(root.resolve()).as_posix()
     return Column(language.name, language.code, shown, version_of(text, read),
-                  sections(text, read, clinic, language.config))
+                  sections(text, read, page_details(language.config), language.config))
 
 
 def _counted(english: Column, translation: Column) -> list[str]:
@@ -70,7 +72,7 @@ def _meta(text: str) -> dict[str, Any]:
         return {}
 
 
-def beside_english(root: Path, page: Path, clinic: dict[str, Any]) -> list[SideBySide]:
+def beside_english(root: Path, page: Path) -> list[SideBySide]:
     """For a translation: its English page at the version it translates (or as it is now, saying so). For an
     English page: each of its translations, saying when one translates an earlier English version."""
     here = language_of_file(root, page)
@@ -92,11 +94,11 @@ def beside_english(root: Path, page: Path, clinic: dict[str, Any]) -> list[SideB
                  if wanted == now else
                  [f"This translation says it translates English version {wanted or '(none given)'}, which git does "
                   f"not show; the English page is shown as it is now (version {now})."])
-        english = _column(root, every[ENGLISH], english_file, english_text, read, clinic)
-        translation = _column(root, here, page, text, read, clinic)
+        english = _column(root, every[ENGLISH], english_file, english_text, read)
+        translation = _column(root, here, page, text, read)
         return [SideBySide(english, translation, notes + _counted(english, translation))]
     key = here.key(page)
-    english = _column(root, here, page, text, read, clinic)
+    english = _column(root, here, page, text, read)
     found = []
     for language in list(every.values())[1:]:
         translated = translations(root, language.code).get(key)
@@ -104,7 +106,7 @@ def beside_english(root: Path, page: Path, clinic: dict[str, Any]) -> list[SideB
             continue
         file = language.docs / translated.removeprefix(language.prefix)
         translation_text = file.read_text(encoding="utf-8")
-        translation = _column(root, language, file, translation_text, read, clinic)
+        translation = _column(root, language, file, translation_text, read)
         wanted = str(_meta(translation_text).get("translated_from") or "")
         notes = [] if wanted == english.version else [
             f"The {language.name} page translates English version {wanted or '(none given)'}, not this version "

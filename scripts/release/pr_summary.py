@@ -20,6 +20,7 @@ from scripts.project import project_root
 from scripts.site.dates import today
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import Language, languages
+from scripts.site.page_details import page_details
 from scripts.site.review import ReviewState, page_review, review_record
 from scripts.site.settings import extra_settings
 
@@ -47,12 +48,13 @@ def reading_at(root: Path, base: str, page: str, clinic: dict, language: Languag
 
 
 def summary(root: Path, base: str) -> str:
-    clinic = extra_settings(root / "mkdocs.yml").get("clinic") or {}
+    details = {language.code: page_details(language.config) for language in languages(root)}
     lines = ["## What this pull request changes for patients", ""]
     pages = changed_pages(root, base)
     if pages:
         lines += ["| page | reading level before | after |", "|---|--:|--:|"]
         for page, language in pages:
+            clinic = details.get(language) or details["en"]
             after = reading_of((root / page).read_text(encoding="utf-8"), clinic, language)
             lines.append(f"| `{page}` | {reading_at(root, base, page, clinic, language)} | {after} |")
     else:
@@ -60,7 +62,8 @@ def summary(root: Path, base: str) -> str:
     problems = check_site(root)
     for severity, heading in ((Severity.ERROR, "Content check: errors (fix these before merging)"),
                               (Severity.WARNING, "Content check: warnings"),
-                              (Severity.NOTE, "New addresses for the URL contract (nothing to do)")):
+                              (Severity.NOTE, "Notes (nothing to fix): new addresses for the URL contract, and "
+                                              "pages awaiting a medical sign-off with the lines that record one")):
         found = [problem for problem in problems if problem.severity is severity]
         if found:
             lines += ["", f"### {heading}", ""] + [f"- `{problem.path}{f':{problem.line}' if problem.line else ''}`: "
