@@ -16,6 +16,8 @@ from pathlib import Path
 import pathspec
 
 from scripts.problems import Problem, Severity
+from scripts.site.answer_schema import ANSWERS_FILE
+from scripts.site.answers import ROLES_FILE
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import languages
 from scripts.site.review_log import LOG_FILE
@@ -50,13 +52,15 @@ def owners_of(path: str, found: list[tuple[str, list[str]]]) -> list[str]:
 
 def clinical_files(root: Path) -> list[str]:
     """Every file whose change needs a clinician: clinical pages of every language, includes, sources, claims, who
-    may sign and what they signed (the reviewers list and the review log)."""
+    may sign and what they signed (the reviewers list and the review log), and the clinical answers with the roles
+    they may name."""
     pages = [page.relative_to(root).as_posix() for language in languages(root) for page in language.pages
              if load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True]
     includes = [file.relative_to(root).as_posix() for file in sorted((root / "docs" / "_includes").rglob("*"))
                 if file.is_file()]
     data = [file.relative_to(root).as_posix() for file in [root / SOURCES_FILE, *sorted((root / "data").glob(
-        "claims*.yml")), root / REVIEWERS_FILE, root / LOG_FILE] if file.is_file()]
+        "claims*.yml")), root / REVIEWERS_FILE, root / LOG_FILE, root / ANSWERS_FILE, root / ROLES_FILE]
+            if file.is_file()]
     return pages + includes + data
 
 
