@@ -31,9 +31,19 @@ GOOD_TREATMENT = {"device_name": "Pen X 2", "device_clearance": "K202243", "devi
                   "adds_serums": "no", "adds_prp": False, "performer_roles": ["registered_nurse", "physician"]}
 
 
+# The copies' own day line: the after-hours rules are tested against it, whatever the clinic's is.
+DAY_LINE = "(714) 555-0100"
+
+
+def copy_with_day_line(destination: Path) -> Path:
+    project = copy_project(destination)
+    set_settings(project, {("extra", "clinic", "phone"): DAY_LINE})
+    return project
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("answers") / "project")
+    return copy_with_day_line(tmp_path_factory.mktemp("answers") / "project")
 
 
 def write_answers(project: Path, clinic: dict[str, Any], treatment: dict[str, Any]) -> None:
@@ -86,13 +96,12 @@ def test_all_lawful_answers_pass(project: Path) -> None:
     ("clinic", "supervising_physician", "Nurse Jackie", "write the doctor as {name: Jane Doe, degree: MD"),
     ("clinic", "supervising_physician", {"name": "Jackie", "degree": "RN", "licence": {"board": "B", "number": "1"}},
      "degree MD or DO"),
-    ("clinic", "after_hours_phone", "(949) 916-7166", "is the clinic's day line"),
+    ("clinic", "after_hours_phone", DAY_LINE, "is the clinic's day line"),
 ])
 def test_a_refused_answer_names_its_rule_and_line(project: Path, section: str, key: str, value: Any,
                                                   rule: str) -> None:
     clinic, treatment = dict(GOOD_CLINIC), dict(GOOD_TREATMENT)
     (clinic if section == "clinic" else treatment)[key] = value
-    set_settings(project, {("extra", "clinic", "phone"): "(949) 916-7166"})
     write_answers(project, clinic, treatment)
     path = ("clinic", key) if section == "clinic" else ("treatments", TREATMENT, key)
     errors = [(file, line, message) for file, line, message, severity in findings(project)
@@ -122,8 +131,7 @@ def test_an_unlikely_answer_is_a_warning(project: Path, key: str, value: Any, wa
 
 
 def test_a_forwarded_day_line_may_be_the_after_hours_line(project: Path) -> None:
-    set_settings(project, {("extra", "clinic", "phone"): "(949) 916-7166"})
-    write_answers(project, {**GOOD_CLINIC, "after_hours_phone": "(949) 916-7166", "after_hours_forwarded": True},
+    write_answers(project, {**GOOD_CLINIC, "after_hours_phone": DAY_LINE, "after_hours_forwarded": True},
                   GOOD_TREATMENT)
     assert findings(project) == []
 
@@ -163,7 +171,7 @@ def test_a_spanish_template_word_is_held_to_the_spanish_claims(tmp_path: Path) -
 
 
 def test_unsigned_clinical_answers_are_not_shown_and_the_check_says_why(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_with_day_line(tmp_path / "project")
     give_answers(project, GOOD_CLINIC, GOOD_TREATMENT, signed=False)
     values = placeholder_values(page_details(project / "mkdocs.yml"))
     assert values["treatment.performer_roles"] == "" and values["clinic.supervising_physician"] == ""
@@ -172,7 +180,7 @@ def test_unsigned_clinical_answers_are_not_shown_and_the_check_says_why(tmp_path
 
 
 def test_signed_answers_show_until_changed_and_a_phone_change_shows_at_once(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_with_day_line(tmp_path / "project")
     give_answers(project, GOOD_CLINIC, GOOD_TREATMENT)
     values = placeholder_values(page_details(project / "mkdocs.yml"))
     assert values["treatment.performer_roles"] == "a registered nurse (RN) or a doctor (MD or DO)"
@@ -186,7 +194,7 @@ def test_signed_answers_show_until_changed_and_a_phone_change_shows_at_once(tmp_
 @pytest.fixture(scope="module")
 def answered_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build with every answer given and signed, and a price."""
-    project = copy_project(tmp_path_factory.mktemp("answered") / "project")
+    project = copy_with_day_line(tmp_path_factory.mktemp("answered") / "project")
     give_answers(project, GOOD_CLINIC, GOOD_TREATMENT)
     set_settings(project, {("extra", "treatment", "price"): {"from": 300, "to": 1450, "per": "session"}})
     site = tmp_path_factory.mktemp("answered-site")
