@@ -11,10 +11,11 @@ from pathlib import Path
 
 from scripts.release.intake import NOT_ANSWERED, PARTS, questionnaire, questionnaire_html, write_questionnaire
 from scripts.site.answer_schema import SCHEMA, Answer
-from scripts.site.answers import answer_value, is_answered, read_answers
+from scripts.site.answers import answer_value, answers_version, is_answered, read_answers
 from scripts.site.placeholders import answers_named
 from scripts.site.settings import extra_settings
 from tests.conftest import ROOT, TEST_TODAY, copy_project
+from tests.project_changes import TEST_REVIEWER_NAME, give_answers
 
 DAY = date.fromisoformat(TEST_TODAY)
 PART = re.compile(r"^## (.+)$")
@@ -102,6 +103,22 @@ def test_a_placeholder_added_to_a_page_is_cited_with_its_file_and_line(tmp_path:
     assert f"Spanish, `docs/es/riesgos.md:{email_line}`: “Escríbanos a «clinic.email».”" in found["clinic.email"][1]
     assert (f"English, `docs/contact.md:{sms_line}`: `<!-- if not clinic.sms -->`. While it is blank, the page says: "
             "“We cannot read texts yet.”") in found["clinic.sms"][1]
+
+
+def test_clinical_answers_show_whether_signed_and_part_1_ends_with_their_version(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    # Made-up values in a copy, never the clinic's.
+    give_answers(project, treatment={"device_clearance": "K000000", "adds_serums": "no"}, signed=False)
+    version = answers_version(read_answers(project))
+    text = questionnaire(project, DAY)
+    now = _now(sections(text)["treatment.device_clearance"][1])
+    assert "`K000000`" in now and "Not signed yet" in now
+    assert f"version `{version}`** (not signed yet)" in text
+    assert f"make sign-off ANSWERS=1 REVIEWER=__________ PACKET={version}" in text
+    give_answers(project)  # signs them as they are, by a made-up clinician
+    text = questionnaire(project, DAY)
+    assert "Signed: pages show it." in _now(sections(text)["treatment.adds_serums"][1])
+    assert f"version `{version}`** (signed)" in text and TEST_REVIEWER_NAME in text
 
 
 def test_the_printable_page_fetches_nothing_and_runs_nothing() -> None:
