@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import yaml
 
 from scripts.problems import Problem, Severity
-from scripts.site.answer_schema import ANSWERS_FILE, TREATMENT_SETTINGS, answers_in
+from scripts.site.answer_schema import ANSWERS_FILE, TREATMENT_SETTINGS, Answer, answers_in
 from scripts.site.claims import claim_message, claims_file, find_claims, load_claims
 from scripts.site.clinic import parse_phone, phone_display
 from scripts.site.languages import languages
@@ -66,6 +66,20 @@ def clinic_answers(data: dict[str, Any]) -> dict[str, Any]:
 def treatment_answers(data: dict[str, Any], treatment: str = TREATMENT) -> dict[str, Any]:
     treatments = data.get("treatments") if isinstance(data.get("treatments"), dict) else {}
     return treatments.get(treatment) if isinstance(treatments.get(treatment), dict) else {}
+
+
+def answer_value(answer: Answer, extra: dict[str, Any], data: dict[str, Any], treatment: str = TREATMENT) -> Any:
+    """One answer as written in its home: `extra` is mkdocs.yml's extra (clinic:, treatment:), `data` is
+    data/answers.yml (clinic:, treatments:); None when it is not there."""
+    homes = {"clinic": extra.get("clinic"), "treatment": extra.get("treatment"), "clinical": clinic_answers(data),
+             "treatment clinical": treatment_answers(data, treatment)}
+    home = homes[answer.home]
+    return home.get(answer.key) if isinstance(home, dict) else None
+
+
+def is_answered(value: Any) -> bool:
+    """Whether a value is an answer: not empty, not an empty list or fields, not false (the file's default)."""
+    return _filled(value)
 
 
 def clinical_values(data: dict[str, Any]) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from scripts.site.answer_schema import SCHEMA
+from scripts.site.answer_schema import SCHEMA, Answer
 from scripts.site.answers import answer_values
 from scripts.site.clinic import display_values
 from scripts.site.page_details import page_details
@@ -43,6 +43,14 @@ SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "after_hours_phone_tel": "a
             "address": "street_address, city, region and postcode", "speaks_this_language": "languages_spoken"}
 HOMES = {"clinic": "under extra: clinic: in mkdocs.yml", "treatment": "under extra: treatment: in mkdocs.yml",
          "clinical": "under clinic: in data/answers.yml", "treatment clinical": "under treatments: in data/answers.yml"}
+
+
+def answers_named(name: str) -> list[Answer]:
+    """The schema's answers a placeholder name stands for (clinic.phone and clinic.phone_tel: phone; clinic.address:
+    street_address, city, region and postcode), so a page's use of a worked-out name counts for its settings."""
+    space, _, key = name.partition(".")
+    settings = re.split(r",\s*|\s+and\s+", SET_FROM.get(key, key)) if space == NAMESPACE else [key]
+    return [answer for setting in settings for answer in SCHEMA if answer.key == setting and answer.namespace == space]
 
 
 def placeholder_values(clinic: dict[str, Any]) -> dict[str, str]:
@@ -179,8 +187,7 @@ def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: in
             elif not values[name] and number in shown:
                 space, key = name.split(".", 1)
                 setting = SET_FROM.get(key, key)
-                home = next((HOMES[answer.home] for answer in SCHEMA if answer.key == setting.split(",")[0]
-                             and answer.namespace == space), HOMES["clinic"])
+                home = next((HOMES[answer.home] for answer in answers_named(name)), HOMES["clinic"])
                 problems.append((number, f"'{{{{ {name} }}}}' is empty, so the page would show nothing there (or a "
                                          f"dead link): fill in '{setting}' {home}, put the sentence inside "
                                          f"<!-- if {space}.{setting.split(',')[0]} --> ... <!-- end -->, or take "
