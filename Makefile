@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 # Material prints an end-of-life banner on every run; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock sign-off packets
+.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock sign-off packets readiness
 
 help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
@@ -24,6 +24,9 @@ help:
 	@echo "make packets      a review packet (PDF and HTML, into review-packets/) for each clinical page awaiting"
 	@echo "                  sign-off, changed or overdue; PAGES=\"docs/aftercare.md docs/es/…\" for those pages"
 	@echo "make sign-off PAGE=docs/… REVIEWER=id PACKET=id  record a clinician's sign-off of a review packet"
+	@echo "make readiness    everything between today and go-live: what blocks publishing, the clinic's unanswered"
+	@echo "                  questions, reviews due within 60 days, what to check by hand (STRICT=1: fails while"
+	@echo "                  anything blocks)"
 	@echo "make url-contract add new pages and sections to data/url-contract.txt (never removes one)"
 	@echo "make bench        page weight, Lighthouse and build-time benchmark (about 13 minutes)"
 	@echo "make lint         ruff over scripts/ and tests/"
@@ -84,6 +87,10 @@ packets: install browser
 sign-off: install
 	$(PYTHON) -m scripts.release.sign_off $(if $(ANSWERS),--answers,--page "$(PAGE)") --reviewer "$(REVIEWER)" --packet "$(PACKET)" \
 		$(if $(DATE),--date "$(DATE)") $(if $(NEXT),--next "$(NEXT)") $(if $(DECISION),--decision "$(DECISION)")
+
+# Everything between today and go-live (README, "Publishing"); STRICT=1 exits 1 while anything blocks publishing.
+readiness: install
+	$(PYTHON) -m scripts.release.readiness $(if $(STRICT),--strict)
 
 new-page: install
 	$(PYTHON) -m scripts.content.new_page "$(TITLE)" $(if $(TRANSLATES),--translates "$(TRANSLATES)") $(if $(LANGUAGE),--language "$(LANGUAGE)")
