@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts.content.check import check_site
 from scripts.content.code_owners import CODEOWNERS, PLACEHOLDER
 from scripts.problems import Problem
+from scripts.release import readiness as readiness_module
 from scripts.release.readiness import Readiness, main, readiness
 from scripts.site.answer_schema import MEDICAL_DIRECTOR, OFFICE, SCHEMA
 from scripts.site.dates import today
@@ -36,6 +38,11 @@ def report(root: Path, problems: list[Problem] | None = None) -> Readiness:
 def blockers(root: Path) -> str:
     """The blocking items as one text (the content check left out: these tests are about the other blockers)."""
     return "\n".join(report(root, problems=[]).blocking)
+
+
+def skip_the_check(monkeypatch: pytest.MonkeyPatch, problems: list[Problem] | None = None) -> None:
+    """main() without running the content check again (seconds): `problems` stands for what it found."""
+    monkeypatch.setattr(readiness_module, "check_site", lambda root: list(problems or []))
 
 
 def switch_on_code_owners(project: Path, handle: str = MADE_UP_HANDLE) -> None:
@@ -77,6 +84,7 @@ def test_on_the_real_repository_the_blockers_are_the_clinical_pages_no_reviewer_
     assert real.markdown().rstrip().endswith("above block it.")
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("SITE_URL", raising=False)
+    skip_the_check(monkeypatch)
     assert main([]) == 0
     assert main(["--strict"]) == 1
 
@@ -157,6 +165,7 @@ def test_reviews_due_within_60_days_and_overdue_ones_are_listed(project: Path, m
                for line in listed)
     assert any(f"`{late.relative_to(project).as_posix()}:" in line and "5 days ago" in line for line in listed)
     monkeypatch.chdir(project)  # as make readiness prints it, on the day SITE_TODAY says
+    skip_the_check(monkeypatch)
     assert main([]) == 0
     printed = capsys.readouterr().out
     assert f"## Go-live readiness on {os.environ['SITE_TODAY']}" in printed and listed[0] in printed
@@ -179,12 +188,14 @@ def ready(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_project_with_nothing_left_is_ready_to_publish(ready: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITE_URL", REAL_URL)
-    result = report(ready)
+    problems = check_site(ready)
+    result = report(ready, problems)
     assert result.blocking == [] and result.markdown().endswith("\nReady to publish.\n")
     assert "1. Blocks publishing\n\nNothing." in result.markdown()
     assert f"`{MADE_UP_HANDLE}`" in result.markdown()  # whose write access to check by hand
     assert_references_hold(ready, result.markdown())
     monkeypatch.chdir(ready)
+    skip_the_check(monkeypatch, problems)
     assert main(["--strict"]) == 0
 
 
