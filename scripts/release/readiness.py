@@ -231,7 +231,8 @@ def by_hand(root: Path) -> list[str]:
     history = _line_holding(root, WORKFLOW, "fetch-depth: 0")
     publish = _line_holding(root, WORKFLOW, "run: make publish")
     handles = sorted({owner for _, on, _, owners in rule_lines((root / CODEOWNERS).read_text(encoding="utf-8"))
-                      for owner in owners if on} if (root / CODEOWNERS).is_file() else set())
+                      for owner in owners if on and owner.lower() not in EXAMPLE_OWNERS}
+                     if (root / CODEOWNERS).is_file() else set())
     return [
         "- **Branch protection on `main`**: a pull request is required, with \"Require review from Code Owners\" and "
         "\"Dismiss stale pull request approvals when new commits are pushed\", and the checks must pass; otherwise "
