@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 # Material prints an end-of-life banner on every run; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock sign-off packets intake
+.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock sign-off packets intake readiness
 
 help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
@@ -26,6 +26,9 @@ help:
 	@echo "make sign-off PAGE=docs/… REVIEWER=id PACKET=id  record a clinician's sign-off of a review packet"
 	@echo "make intake       the questionnaire for the clinic (intake/questionnaire.md and .pdf): every answer the"
 	@echo "                  pages need, for the medical director and the office, with where each shows"
+	@echo "make readiness    everything between today and go-live: what blocks publishing, the clinic's unanswered"
+	@echo "                  questions, reviews due within 60 days, what to check by hand (STRICT=1: fails while"
+	@echo "                  anything blocks)"
 	@echo "make url-contract add new pages and sections to data/url-contract.txt (never removes one)"
 	@echo "make bench        page weight, Lighthouse and build-time benchmark (about 13 minutes)"
 	@echo "make lint         ruff over scripts/ and tests/"
@@ -90,6 +93,9 @@ sign-off: install
 # The clinic's questionnaire (issue 24): each answer of the schema with its boxes and every page line that shows it.
 intake: install browser
 	$(PYTHON) -m scripts.release.intake
+# Everything between today and go-live (README, "Publishing"); STRICT=1 exits 1 while anything blocks publishing.
+readiness: install
+	$(PYTHON) -m scripts.release.readiness $(if $(STRICT),--strict)
 
 new-page: install
 	$(PYTHON) -m scripts.content.new_page "$(TITLE)" $(if $(TRANSLATES),--translates "$(TRANSLATES)") $(if $(LANGUAGE),--language "$(LANGUAGE)")

@@ -35,6 +35,7 @@ def test_the_summary_lists_changed_pages_grades_and_new_addresses(tmp_path: Path
     before, after = (float(cell.split()[0]) for cell in row.strip("|").split("|")[1:])
     assert before > 0 and after > 0
     assert "#bring-a-friend" in text and "The content check passed." in text
+    assert "\n## Go-live readiness on " in text and "### 1. Blocks publishing" in text  # make readiness, as a section
     run = "(https://github.example/clinic/guide/actions/runs/42)"
     assert f"the `screenshots` artifact of [this run]{run}" in text
     clinical = load_front_matter(path.read_text(encoding="utf-8")).get("clinical") is True

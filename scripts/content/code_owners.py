@@ -27,12 +27,20 @@ from scripts.site.sources import SOURCES_FILE
 CODEOWNERS = Path(".github/CODEOWNERS")
 # A rule: a path pattern and one or more owners, switched on or (while no reviewer is named) off with "# ".
 RULE = re.compile(r"^(?:#\s+)?(/?[\w./*-]+)\s+((?:@[\w./-]+\s*)+)$")
+# The owner the rules name until a reviewer's GitHub handle is known, and the file's own examples: never a person.
+PLACEHOLDER = "@MEDICAL-REVIEWER"
+EXAMPLE_OWNERS = frozenset({PLACEHOLDER.lower(), "@jane-doe", "@your-org/medical-reviewers"})
+
+
+def rule_lines(text: str) -> list[tuple[int, bool, str, list[str]]]:
+    """(line, switched on, pattern, owners) for each rule, in the file's order."""
+    return [(number, not line.lstrip().startswith("#"), match.group(1), match.group(2).split())
+            for number, line in enumerate(text.splitlines(), start=1) if (match := RULE.match(line.strip()))]
 
 
 def rules(text: str) -> list[tuple[str, list[str]]]:
     """(pattern, owners) for each rule, switched on or off, in the file's order."""
-    return [(match.group(1), match.group(2).split()) for line in text.splitlines()
-            if (match := RULE.match(line.strip()))]
+    return [(pattern, owners) for _, _, pattern, owners in rule_lines(text)]
 
 
 @functools.lru_cache(maxsize=256)
@@ -81,7 +89,7 @@ def code_owner_problems(root: Path) -> list[Problem]:
     found = rules(file.read_text(encoding="utf-8"))
     shown = CODEOWNERS.as_posix()
     problems = [Problem(shown, 0, f"{path} has medical content, but no rule asks the medical reviewers to approve a "
-                                  f"change to it: add the line '# /{path}  @MEDICAL-REVIEWER' (as the lines around "
+                                  f"change to it: add the line '# /{path}  {PLACEHOLDER}' (as the lines around "
                                   "it are written)", Severity.WARNING)
                 for path in clinical_files(root) if not owners_of(path, found)]
     problems += [Problem(shown, 0, f"{path} has no medical content, but a rule asks the medical reviewers to approve "

@@ -1,6 +1,6 @@
 """A plain summary of a pull request for the people reviewing it: the pages it changes with their reading
 grades before and after, what the content check found (with file and line), new addresses for the URL contract,
-and where the screenshots and the review packets of its clinical pages are.
+where the screenshots and the review packets of its clinical pages are, and the go-live readiness (make readiness).
 
     python -m scripts.release.pr_summary --base origin/main >> "$GITHUB_STEP_SUMMARY"
 """
@@ -17,6 +17,7 @@ from scripts.content import readability
 from scripts.content.check import check_site
 from scripts.problems import Severity
 from scripts.project import project_root
+from scripts.release.readiness import readiness
 from scripts.site.dates import today
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import Language, languages
@@ -81,6 +82,8 @@ def summary(root: Path, base: str) -> str:
                       f"answers and the sign-off sheet): the `review-packets` artifact of [this run]({run[0]}/{run[1]}"
                       f"/actions/runs/{run[2]}), or `make packets PAGES=\"{' '.join(packets)}\"`."]
         lines += [f"- `{page}`: packet `{packet}`" for page, packet in packets.items()]
+    day = today(extra_settings(root / "mkdocs.yml").get("timezone"))
+    lines += ["", readiness(root, day, problems).markdown().rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 

@@ -14,6 +14,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
+import yaml
+
 from scripts.content.check import check_site
 from scripts.problems import Severity
 from scripts.project import project_root
@@ -40,6 +42,26 @@ def site_url_problem(site_url: str) -> str | None:
     if not site_url.endswith("/"):
         return f"SITE_URL is '{site_url}': end it with a slash, e.g. {site_url}/"
     return None
+
+
+def site_address(root: Path) -> str:
+    """The address publishing uses: $SITE_URL, or else the `site_url` setting of mkdocs.yml as MkDocs reads it
+    (a plain address, or the value of an `!ENV [VARIABLE, …, fallback]` tag: here the local preview address)."""
+    if os.environ.get("SITE_URL"):
+        return os.environ["SITE_URL"]
+    try:
+        settings = yaml.compose((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return ""
+    values = settings.value if isinstance(settings, yaml.MappingNode) else []
+    node = next((value for key, value in values if key.value == "site_url"), None)
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(node.value, "") if node.tag == "!ENV" else node.value
+    if isinstance(node, yaml.SequenceNode) and node.tag == "!ENV" and node.value:
+        items = [str(item.value) for item in node.value]
+        variables, fallback = (items[:-1], items[-1]) if len(items) > 1 else (items, "")
+        return next((os.environ[name] for name in variables if os.environ.get(name)), fallback)
+    return ""
 
 
 def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> list[str]:
@@ -82,7 +104,7 @@ def main() -> int:
     parser.add_argument("--preview", action="store_true", help="publish even if pages await medical review")
     args = parser.parse_args()
     try:
-        warnings = publish(args.site_dir, os.environ.get("SITE_URL", ""), args.preview)
+        warnings = publish(args.site_dir, site_address(ROOT), args.preview)
     except PublishRefusedError as refusal:
         print(f"Not published: {refusal}", file=sys.stderr)
         return 1

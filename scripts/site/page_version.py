@@ -7,6 +7,7 @@ part of it."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -46,12 +47,19 @@ def with_includes(body: str, read: FileReader, seen: tuple[str, ...] = ()) -> st
     return INCLUDE.sub(inline, body)
 
 
-def _cited(ids: Any, read: FileReader) -> list[dict[str, Any]]:
+@functools.lru_cache(maxsize=8)
+def _sources_by_id(text: str) -> dict[Any, dict[str, Any]]:
+    """The sources file's entries by id, parsed once per text (every page's version reads it)."""
     try:
-        entries = yaml.safe_load(read(SOURCES_FILE.as_posix()) or "") or []
+        entries = yaml.safe_load(text) or []
     except yaml.YAMLError:
         entries = []
-    by_id = {entry.get("id"): entry for entry in entries if isinstance(entry, dict)}
+    return {entry.get("id"): entry for entry in entries if isinstance(entry, dict)} if isinstance(entries, list) \
+        else {}
+
+
+def _cited(ids: Any, read: FileReader) -> list[dict[str, Any]]:
+    by_id = _sources_by_id(read(SOURCES_FILE.as_posix()) or "")
     return [{"id": str(source_id), **{key: by_id.get(source_id, {}).get(key) for key in SOURCE_FIELDS}}
             for source_id in (ids if isinstance(ids, list) else [])]
 
