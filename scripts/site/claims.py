@@ -5,6 +5,7 @@ A line is excused only by `<!-- claim-ok: REASON -->` on the same line, with a r
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -64,7 +65,13 @@ def load_claims(root: Path, language: str = "en") -> list[Claim]:
     file = claims_file(language)
     if language != "en" and not (root / file).is_file():
         return []
-    entries = yaml.safe_load((root / file).read_text(encoding="utf-8")) or []
+    return list(_claims_of((root / file).read_text(encoding="utf-8"), file.as_posix()))
+
+
+@functools.lru_cache(maxsize=16)
+def _claims_of(text: str, file: str) -> tuple[Claim, ...]:
+    """Worked out once per list's text (the check, the build and the settings check each ask)."""
+    entries = yaml.safe_load(text) or []
     claims = []
     for entry in entries:
         if not isinstance(entry, dict) or not all(str(entry.get(k) or "").strip() for k in ("phrase", "why",
@@ -73,7 +80,7 @@ def load_claims(root: Path, language: str = "en") -> list[Claim]:
         phrase = str(entry["phrase"])
         claims.append(Claim(phrase, str(entry["why"]).strip(), str(entry["instead"]).strip(),
                             claim_pattern(without_accents(phrase))))
-    return claims
+    return tuple(claims)
 
 
 def claim_message(found: str, claim: Claim) -> str:

@@ -6,6 +6,7 @@ translates (`translation_of:`) and the English version it translates (`translate
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -67,10 +68,17 @@ def _language(code: str, config: Path, translations: tuple[str, ...] = ()) -> La
 
 def languages(root: Path) -> list[Language]:
     """English first, then every translation that has its settings file (mkdocs.<code>.yml), by code."""
-    codes = tuple(sorted(match.group(1) for config in root.glob("mkdocs.*.yml")
-                         if (match := TRANSLATION_SETTINGS.fullmatch(config.name))))
-    return [_language(ENGLISH, root / ENGLISH_SETTINGS, codes)] + [
-        _language(code, root / f"mkdocs.{code}.yml") for code in codes]
+    files = sorted(root.glob("mkdocs*.yml"))
+    return list(_languages(root, tuple((file.name, file.read_text(encoding="utf-8")) for file in files)))
+
+
+@functools.lru_cache(maxsize=16)
+def _languages(root: Path, settings_texts: tuple[tuple[str, str], ...]) -> tuple[Language, ...]:
+    """Worked out once per set of settings files (every page of a check or a build asks)."""
+    codes = tuple(sorted(match.group(1) for name, _ in settings_texts
+                         if (match := TRANSLATION_SETTINGS.fullmatch(name))))
+    return (_language(ENGLISH, root / ENGLISH_SETTINGS, codes),
+            *(_language(code, root / f"mkdocs.{code}.yml") for code in codes))
 
 
 def language(root: Path, code: str) -> Language:

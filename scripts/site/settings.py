@@ -114,8 +114,17 @@ def _walk(node: yaml.Node, path: SettingPath, lines: dict[SettingPath, int]) -> 
 def setting_lines(config_path: Path) -> dict[SettingPath, int]:
     """The line of every setting, by its path: ("extra", "clinic", "name") or ("extra", "promotions", 0)."""
     try:
-        root = yaml.compose(config_path.read_text(encoding="utf-8"), Loader=_SettingsLoader)  # noqa: S506
-    except (OSError, yaml.YAMLError):
+        return dict(_lines_of(config_path.read_text(encoding="utf-8")))
+    except OSError:
+        return {}
+
+
+@functools.lru_cache(maxsize=32)
+def _lines_of(text: str) -> dict[SettingPath, int]:
+    """Worked out once per text: every message about a settings file asks for a line."""
+    try:
+        root = yaml.compose(text, Loader=_SettingsLoader)  # noqa: S506
+    except yaml.YAMLError:
         return {}
     lines: dict[SettingPath, int] = {}
     if root is not None:
