@@ -54,7 +54,7 @@ def summary(root: Path, base: str) -> str:
     if pages:
         lines += ["| page | reading level before | after |", "|---|--:|--:|"]
         for page, language in pages:
-            clinic = details.get(language) or details["en"]
+            clinic = details.get(language.code) or details["en"]
             after = reading_of((root / page).read_text(encoding="utf-8"), clinic, language)
             lines.append(f"| `{page}` | {reading_at(root, base, page, clinic, language)} | {after} |")
     else:
