@@ -20,8 +20,9 @@ from scripts.release.packet_document import packet_html
 from scripts.release.packets import make_packets, named_pages
 from scripts.release.sign_off import sign_off
 from scripts.site.front_matter import load_front_matter, split_front_matter
+from scripts.site.includes import INCLUDE, INCLUDES
 from scripts.site.languages import languages, translations
-from scripts.site.page_version import INCLUDE, INCLUDES, page_version
+from scripts.site.page_version import page_version
 from scripts.site.review import ReviewState, review_record
 from tests.conftest import ROOT, TEST_TODAY, copy_project
 from tests.project_changes import git
@@ -126,7 +127,8 @@ def test_the_changes_are_exactly_the_changed_sentence(fixture: Fixture) -> None:
 
 def test_a_changed_illustration_is_named_with_its_changed_words(fixture: Fixture) -> None:
     """The signed version is then found in the sign-off's own commit, with the illustration as it was."""
-    name = INCLUDE.search(split_front_matter(fixture.changed.read_text(encoding="utf-8"))[1]).group(2)
+    name = next(match.group(2) for match in INCLUDE.finditer(split_front_matter(
+        fixture.changed.read_text(encoding="utf-8"))[1]) if match.group(2).endswith(".html"))
     file = fixture.project / INCLUDES / name
     text = file.read_text(encoding="utf-8")
     title = re.search(r"<title[^>]*>(.*?)</title>", text).group(1)

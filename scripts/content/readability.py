@@ -26,6 +26,8 @@ import textstat
 
 from scripts.project import project_root
 from scripts.site.front_matter import split_front_matter
+from scripts.site.includes import with_includes
+from scripts.site.page_version import working_tree
 from scripts.site.rendering import site_markdown
 
 DEFAULT_TARGET = 8
@@ -198,6 +200,10 @@ def render(body: str, clinic: dict | None = None, config_path: Path | None = Non
     `config_path`: the settings file whose Markdown extensions render it; the content check always names its
     site's own, so checking one site never renders with another's (the working folder's mkdocs.yml by default,
     for `make grades`)."""
+    config_path = config_path or project_root() / "mkdocs.yml"
+    # The included files first, from the checked project's own folder, so the clinic's details and answers in them
+    # are filled in as in the build (where snippets runs before the placeholders).
+    body = with_includes(body, working_tree(config_path.parent))
     values: dict[str, str] = {}
     if clinic is not None:
         from scripts.site.placeholders import placeholder_values, resolve_conditions
@@ -205,7 +211,7 @@ def render(body: str, clinic: dict | None = None, config_path: Path | None = Non
         values = placeholder_values(clinic)
         body = "\n".join(line for _, line in resolve_conditions(body, clinic)[0])
     text = PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(1).rsplit(".", 1)[-1], body)
-    md = site_markdown(config_path or project_root() / "mkdocs.yml")
+    md = site_markdown(config_path)
     md.reset()
     return md.convert(text)
 
