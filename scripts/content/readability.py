@@ -26,7 +26,7 @@ import textstat
 
 from scripts.project import project_root
 from scripts.site.front_matter import split_front_matter
-from scripts.site.includes import with_includes
+from scripts.site.includes import Line, with_includes
 from scripts.site.page_version import working_tree
 from scripts.site.rendering import site_markdown
 
@@ -350,9 +350,18 @@ def reading_level(prose: list[tuple[int, str]], meta: dict, language: str) -> Re
                    rule.hardest(prose))
 
 
+def _where(line: int, page: str, origins: list[Line]) -> str:
+    """"line N" of the page, or "docs/_includes/… line N" for a line of a file it includes."""
+    origin = origins[line - 1] if 0 < line <= len(origins) else None
+    if origin is None or origin.path == page:
+        return f"line {origin.number if origin else line}"
+    return f"{origin.path} line {origin.number}"
+
+
 def table(root: Path) -> tuple[str, bool]:
     """A Markdown table per language of every page's reading level, target, result and hardest passages (English:
     school grade; Spanish: Fernández-Huerta reading ease); and whether all pass (a language without a rule fails)."""
+    from scripts.content.includes import whole_page
     from scripts.site.languages import languages
     from scripts.site.page import parse_page  # the content check's own front-matter reader
 
@@ -361,14 +370,18 @@ def table(root: Path) -> tuple[str, bool]:
         rows = []
         for path in language.pages:
             text = path.read_text(encoding="utf-8")
-            prose, meta = prose_from_markdown(text), parse_page(path, text, root).meta
+            page = parse_page(path, text, root)
+            # The text it includes is read in place, so a hard sentence there is named by its own file and line.
+            whole, origins = whole_page(page, working_tree(root))
+            prose, meta = prose_from_markdown(whole.text), page.meta
             reading = reading_level(prose, meta, language.code)
             if reading is None:
                 rows.append(f"| {language.key(path)} | | | FAIL | no reading-level rule for {language.name} "
                             f"({language.code}) yet |")
                 all_pass = False
                 continue
-            hardest = "<br>".join(f"line {line}: {passage.replace('|', '/')}{'' if figure is None else f' ({figure})'}"
+            hardest = "<br>".join(f"{_where(line, page.path, origins)}: {passage.replace('|', '/')}"
+                                  f"{'' if figure is None else f' ({figure})'}"
                                   for line, passage, figure in reading.hardest)
             rows.append(f"| {language.key(path)} | {reading.value} | {reading.target} | "
                         f"{'pass' if reading.passed else 'FAIL'} | {hardest} |")
