@@ -46,10 +46,12 @@ SIMPLE_ITEM = re.compile(r"^- ([A-Z][a-z][^*_`\[\]{}<>()!?:;\"\n]*\.)$", re.MULT
 
 
 def clinical_with_translation(project: Path) -> list[Path]:
-    """The project's English clinical pages that have a translation, in menu-file order."""
+    """The project's English clinical pages that have a translation and a plain list item of their own to change (a
+    take-home sheet's lists are all included from shared files), in menu-file order."""
     english, translated = languages(project)[0], translations(project, languages(project)[1].code)
     return [page for page in english.pages if english.key(page) in translated
-            and load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True]
+            and load_front_matter(text := page.read_text(encoding="utf-8")).get("clinical") is True
+            and SIMPLE_ITEM.search(split_front_matter(text)[1])]
 
 
 def translation_of(project: Path, page: Path) -> Path:
