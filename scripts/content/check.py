@@ -26,7 +26,6 @@ from scripts.content.code_owners import code_owner_problems
 from scripts.content.front_matter import check_front_matter
 from scripts.content.headings import check_headings
 from scripts.content.images import check_images
-from scripts.content.includes import in_their_files, unused_includes, whole_page
 from scripts.content.links import Site, check_links
 from scripts.content.mkdocs_settings import mkdocs_settings_problems
 from scripts.content.raw_html import check_html
@@ -38,6 +37,7 @@ from scripts.problems import Problem, Severity
 from scripts.site.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
 from scripts.site.dates import today
 from scripts.site.front_matter import split_front_matter
+from scripts.site.includes import in_their_files, unused_includes, whole_page
 from scripts.site.languages import language_of, languages
 from scripts.site.page import Page, parse_page
 from scripts.site.page_details import page_details

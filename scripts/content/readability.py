@@ -361,7 +361,7 @@ def _where(line: int, page: str, origins: list[Line]) -> str:
 def table(root: Path) -> tuple[str, bool]:
     """A Markdown table per language of every page's reading level, target, result and hardest passages (English:
     school grade; Spanish: Fernández-Huerta reading ease); and whether all pass (a language without a rule fails)."""
-    from scripts.content.includes import whole_page
+    from scripts.site.includes import whole_page
     from scripts.site.languages import languages
     from scripts.site.page import parse_page  # the content check's own front-matter reader
 
