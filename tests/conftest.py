@@ -16,7 +16,10 @@ from scripts.release.build import copy_project as release_copy_project
 from scripts.release.post_build import finish_site
 from scripts.release.security_headers import parse_headers_file
 from scripts.served_site import free_port, serve
+from scripts.site.addresses import page_url
 from scripts.site.clinic import display_values
+from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import languages
 from scripts.site.settings import SettingPath, load_settings, with_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +29,18 @@ PHONE = {"width": 390, "height": 844}
 # The clinic's details as patients see them, from mkdocs.yml: tests about the real site never assume today's values.
 CONTACT = display_values(load_settings(ROOT / "mkdocs.yml")["extra"]["clinic"])
 DESKTOP = {"width": 1280, "height": 800}
+
+
+def take_home_sheets(root: Path = ROOT) -> dict[str, str]:
+    """Each take-home sheet (front matter `sheet_of:`) by its address path ("aftercare-sheet/", as page_paths gives
+    it) -> the address path of the full page its printout leads to, in the same language ("aftercare/")."""
+    found = {}
+    for language in languages(root):
+        for page in language.pages:
+            full = load_front_matter(page.read_text(encoding="utf-8")).get("sheet_of")
+            if full:
+                found[page_url(language.key(page)).lstrip("/")] = page_url(language.prefix + str(full)).lstrip("/")
+    return found
 
 
 @pytest.fixture(scope="session", autouse=True)

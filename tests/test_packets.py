@@ -20,8 +20,9 @@ from scripts.release.packet_document import packet_html
 from scripts.release.packets import make_packets, named_pages
 from scripts.release.sign_off import sign_off
 from scripts.site.front_matter import load_front_matter, split_front_matter
+from scripts.site.includes import INCLUDE, INCLUDES
 from scripts.site.languages import languages, translations
-from scripts.site.page_version import INCLUDE, INCLUDES, page_version
+from scripts.site.page_version import page_version
 from scripts.site.review import ReviewState, review_record
 from tests.conftest import ROOT, TEST_TODAY, copy_project
 from tests.project_changes import git
@@ -45,10 +46,12 @@ SIMPLE_ITEM = re.compile(r"^- ([A-Z][a-z][^*_`\[\]{}<>()!?:;\"\n]*\.)$", re.MULT
 
 
 def clinical_with_translation(project: Path) -> list[Path]:
-    """The project's English clinical pages that have a translation, in menu-file order."""
+    """The project's English clinical pages that have a translation and a plain list item of their own to change (a
+    take-home sheet's lists are all included from shared files), in menu-file order."""
     english, translated = languages(project)[0], translations(project, languages(project)[1].code)
     return [page for page in english.pages if english.key(page) in translated
-            and load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True]
+            and load_front_matter(text := page.read_text(encoding="utf-8")).get("clinical") is True
+            and SIMPLE_ITEM.search(split_front_matter(text)[1])]
 
 
 def translation_of(project: Path, page: Path) -> Path:
@@ -126,7 +129,8 @@ def test_the_changes_are_exactly_the_changed_sentence(fixture: Fixture) -> None:
 
 def test_a_changed_illustration_is_named_with_its_changed_words(fixture: Fixture) -> None:
     """The signed version is then found in the sign-off's own commit, with the illustration as it was."""
-    name = INCLUDE.search(split_front_matter(fixture.changed.read_text(encoding="utf-8"))[1]).group(2)
+    name = next(match.group(2) for match in INCLUDE.finditer(split_front_matter(
+        fixture.changed.read_text(encoding="utf-8"))[1]) if match.group(2).endswith(".html"))
     file = fixture.project / INCLUDES / name
     text = file.read_text(encoding="utf-8")
     title = re.search(r"<title[^>]*>(.*?)</title>", text).group(1)

@@ -37,9 +37,11 @@ from scripts.problems import Problem, Severity
 from scripts.site.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
 from scripts.site.dates import today
 from scripts.site.front_matter import split_front_matter
+from scripts.site.includes import in_their_files, unused_includes, whole_page
 from scripts.site.languages import language_of, languages
 from scripts.site.page import Page, parse_page
 from scripts.site.page_details import page_details
+from scripts.site.page_version import working_tree
 from scripts.site.placeholders import placeholder_problems
 from scripts.site.review import ReviewRecord, review_record
 from scripts.site.settings import extra_settings, load_settings
@@ -161,7 +163,8 @@ def _source_problems(page: Page, sources: dict[str, dict[str, Any]]) -> list[Pro
 
 
 def check_page(path: Path, text: str, context: Context) -> list[Problem]:
-    """Every problem in one page (errors and warnings)."""
+    """Every problem in one page (errors and warnings), the text it includes from docs/_includes/ (Markdown) read
+    as part of it and reported at its own file and line."""
     page = parse_page(path, text, context.root)
     problems = check_front_matter(page)
     if page.problems:  # without readable front matter, the rest would only add noise
@@ -169,20 +172,21 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     language_of_page = language_of(context.root, page.path.removeprefix("docs/"))
     details = context.details.get(language_of_page.code) or context.details["en"]
     problems += _source_problems(page, context.sources)
-    problems += [Problem(page.path, line, message)
-                 for line, message in placeholder_problems(text, details, page.front_matter_end)]
-    problems += check_headings(page)
     language = language_of_page.code
     problems += page_problems(page, language_of_page, context.review, context.today)
+    whole, origins = whole_page(page, working_tree(context.root))
+    found = [Problem(page.path, line, message)
+             for line, message in placeholder_problems(whole.text, details, page.front_matter_end)]
+    found += check_headings(whole)
     claims, words = context.translated.get(language, (context.claims, context.words))
-    problems += check_claims(page, claims)
-    problems += check_images(page, context.site.docs)
-    problems += check_links(page, context.site)
-    problems += check_html(page)
-    problems += check_reading(page, details, context.html.get(text), language)
+    found += check_claims(whole, claims)
+    found += check_images(whole, context.site.docs)
+    found += check_links(whole, context.site)
+    found += check_html(whole)
+    found += check_reading(whole, details, context.html.get(text), language)
     if language == "en":  # pyspellchecker's Spanish list lacks most plurals and verb forms: no Spanish spell check
-        problems += check_spelling(page, words, language)
-    return problems
+        found += check_spelling(whole, words, language)
+    return problems + in_their_files(found, page.path, origins)
 
 
 def page_files(root: Path) -> list[Path]:
@@ -191,12 +195,15 @@ def page_files(root: Path) -> list[Path]:
 
 
 def check_includes(root: Path, context: Context) -> list[Problem]:
-    """The HTML fragments pages include (docs/_includes/, e.g. the illustrations): raw HTML rules and claims."""
+    """The HTML fragments pages include (docs/_includes/, e.g. the illustrations): raw HTML rules and claims. The
+    Markdown ones are checked as part of each page that includes them (check_page); one that no page includes is
+    reported."""
     problems = []
     for file in sorted((root / "docs" / "_includes").rglob("*.html")):
         page = Page(file.relative_to(root).as_posix(), file, file.read_text(encoding="utf-8"))
         problems += check_html(page) + check_claims(page, context.claims)
-    return problems
+    bodies = [split_front_matter(text)[1] for text in context.pages.values()]
+    return problems + unused_includes(root, bodies, working_tree(root))
 
 
 def check_structure(root: Path, context: Context) -> list[Problem]:

@@ -18,7 +18,7 @@ from scripts.site.yaml_text import curly_quote_problems
 
 REQUIRED = ("title", "description", "clinical")
 OURS = ("page_id", "title", "description", "clinical", "reading_grade", "sources", *REVIEW_KEYS, "cta",
-        "translation_of", "translated_from")
+        "translation_of", "translated_from", "sheet_of")
 # The call to action's tone: "book" by default; "neutral" where patients are still deciding (risks, aftercare).
 CTA_TONES = ("book", "neutral")
 MATERIAL = ("hide", "search", "template", "robots", "status")
@@ -77,7 +77,24 @@ def check_front_matter(page: Page) -> list[Problem]:
         error("cta", f"'cta' is '{meta['cta']}': write cta: neutral (\"Call us\", for pages where people decide "
                      "or recover) or cta: book, or remove the line")
     problems.extend(_translation_problems(page))
+    problems.extend(_sheet_problems(page))
     return problems
+
+
+def _sheet_problems(page: Page) -> list[Problem]:
+    """A take-home sheet (`sheet_of:`) names the full page it comes from, in its own language's folder: its
+    printout carries that page's address and QR code."""
+    if "sheet_of" not in page.meta:
+        return []
+    target = str(page.meta.get("sheet_of") or "").strip()
+    folder = language_of(page.root, page.path.removeprefix("docs/")).docs
+    if target and target.endswith(".md") and (folder / target).is_file() and (folder / target).resolve() != \
+            page.file.resolve():
+        return []
+    shown = folder.relative_to(page.root).as_posix()
+    return [Problem(page.path, page.key_line("sheet_of"),
+                    f"'sheet_of' is '{target}': name the full page this sheet comes from, as a file in {shown}/, e.g. "
+                    "sheet_of: aftercare.md (its printout then leads to that page), or remove the line")]
 
 
 def _translation_problems(page: Page) -> list[Problem]:

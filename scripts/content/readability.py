@@ -26,6 +26,8 @@ import textstat
 
 from scripts.project import project_root
 from scripts.site.front_matter import split_front_matter
+from scripts.site.includes import Line, with_includes
+from scripts.site.page_version import working_tree
 from scripts.site.rendering import site_markdown
 
 DEFAULT_TARGET = 8
@@ -198,6 +200,10 @@ def render(body: str, clinic: dict | None = None, config_path: Path | None = Non
     `config_path`: the settings file whose Markdown extensions render it; the content check always names its
     site's own, so checking one site never renders with another's (the working folder's mkdocs.yml by default,
     for `make grades`)."""
+    config_path = config_path or project_root() / "mkdocs.yml"
+    # The included files first, from the checked project's own folder, so the clinic's details and answers in them
+    # are filled in as in the build (where snippets runs before the placeholders).
+    body = with_includes(body, working_tree(config_path.parent))
     values: dict[str, str] = {}
     if clinic is not None:
         from scripts.site.placeholders import placeholder_values, resolve_conditions
@@ -205,7 +211,7 @@ def render(body: str, clinic: dict | None = None, config_path: Path | None = Non
         values = placeholder_values(clinic)
         body = "\n".join(line for _, line in resolve_conditions(body, clinic)[0])
     text = PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(1).rsplit(".", 1)[-1], body)
-    md = site_markdown(config_path or project_root() / "mkdocs.yml")
+    md = site_markdown(config_path)
     md.reset()
     return md.convert(text)
 
@@ -344,9 +350,18 @@ def reading_level(prose: list[tuple[int, str]], meta: dict, language: str) -> Re
                    rule.hardest(prose))
 
 
+def _where(line: int, page: str, origins: list[Line]) -> str:
+    """"line N" of the page, or "docs/_includes/… line N" for a line of a file it includes."""
+    origin = origins[line - 1] if 0 < line <= len(origins) else None
+    if origin is None or origin.path == page:
+        return f"line {origin.number if origin else line}"
+    return f"{origin.path} line {origin.number}"
+
+
 def table(root: Path) -> tuple[str, bool]:
     """A Markdown table per language of every page's reading level, target, result and hardest passages (English:
     school grade; Spanish: Fernández-Huerta reading ease); and whether all pass (a language without a rule fails)."""
+    from scripts.site.includes import whole_page
     from scripts.site.languages import languages
     from scripts.site.page import parse_page  # the content check's own front-matter reader
 
@@ -355,14 +370,18 @@ def table(root: Path) -> tuple[str, bool]:
         rows = []
         for path in language.pages:
             text = path.read_text(encoding="utf-8")
-            prose, meta = prose_from_markdown(text), parse_page(path, text, root).meta
+            page = parse_page(path, text, root)
+            # The text it includes is read in place, so a hard sentence there is named by its own file and line.
+            whole, origins = whole_page(page, working_tree(root))
+            prose, meta = prose_from_markdown(whole.text), page.meta
             reading = reading_level(prose, meta, language.code)
             if reading is None:
                 rows.append(f"| {language.key(path)} | | | FAIL | no reading-level rule for {language.name} "
                             f"({language.code}) yet |")
                 all_pass = False
                 continue
-            hardest = "<br>".join(f"line {line}: {passage.replace('|', '/')}{'' if figure is None else f' ({figure})'}"
+            hardest = "<br>".join(f"{_where(line, page.path, origins)}: {passage.replace('|', '/')}"
+                                  f"{'' if figure is None else f' ({figure})'}"
                                   for line, passage, figure in reading.hardest)
             rows.append(f"| {language.key(path)} | {reading.value} | {reading.target} | "
                         f"{'pass' if reading.passed else 'FAIL'} | {hardest} |")

@@ -16,6 +16,7 @@ from scripts.release.packet_translation import SideBySide, beside_english
 from scripts.site.addresses import page_url
 from scripts.site.dates import months_after
 from scripts.site.front_matter import load_front_matter, split_front_matter
+from scripts.site.includes import inlined_lines
 from scripts.site.languages import language_of_file
 from scripts.site.page_details import page_details
 from scripts.site.page_version import working_tree
@@ -45,7 +46,8 @@ class Wording:
 class ClinicAnswer:
     name: str  # the placeholder's name, e.g. device_name, speaks_es
     setting: str  # the setting that answers it (speaks_this_language: languages_spoken)
-    line: int
+    line: int  # in the file that holds the block: the page, or a file it includes
+    where: str  # "page line 85", or "line 3 of docs/_includes/…" for a block in an included file
     value: str  # as patients would read it; "" while unanswered
     wordings: tuple[Wording, Wording]
 
@@ -94,8 +96,8 @@ def _labels(block: ConditionalBlock) -> tuple[str, str]:
 
 
 def clinic_answers(text: str, clinic: dict[str, Any], config: Path, root: Path) -> list[ClinicAnswer]:
-    """Each `<!-- if clinic.KEY -->` (or treatment.KEY) block of the page with the answer's value now and both of its
-    wordings."""
+    """Each `<!-- if clinic.KEY -->` (or treatment.KEY) block of the page, and of the text it includes, with the
+    answer's value now and both of its wordings."""
     values, read, found = placeholder_values(clinic), working_tree(root), []
 
     def shown(wording: str) -> str:
@@ -104,12 +106,16 @@ def clinic_answers(text: str, clinic: dict[str, Any], config: Path, root: Path) 
                                  f"«{match.group(1).split('.', 1)[-1]}»", wording)
         return markdown_html(filled, read, clinic, config) if filled.strip() else ""
 
-    for block in conditional_blocks(text):
+    lines = inlined_lines(text, read, markdown_only=True)  # the blocks of the text it includes too
+    for block in conditional_blocks("\n".join(line.text for line in lines)):
         holds = block.holds(clinic)
         first, second = _labels(block)
         wordings = (Wording(first, shown(block.text_if), holds), Wording(second, shown(block.text_else), not holds))
         key = block.name.split(".", 1)[-1]
-        found.append(ClinicAnswer(key, SET_FROM.get(key, key), block.line, values.get(block.name, ""), wordings))
+        origin = lines[block.line - 1]
+        where = f"line {origin.number} of {origin.path}" if origin.path else f"page line {origin.number}"
+        found.append(ClinicAnswer(key, SET_FROM.get(key, key), origin.number, where, values.get(block.name, ""),
+                                  wordings))
     return found
 
 

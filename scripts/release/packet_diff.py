@@ -15,7 +15,8 @@ from typing import Any
 
 from scripts.content.readability import prose_from_html, render
 from scripts.site.front_matter import split_front_matter
-from scripts.site.page_version import INCLUDE, INCLUDES, FileReader, version_content, with_includes
+from scripts.site.includes import INCLUDE, INCLUDES, MARKDOWN, FileReader, with_includes
+from scripts.site.page_version import version_content
 
 SAME, REMOVED, ADDED = "same", "removed", "added"
 BREAK = "\n"  # a token between two blocks of prose, so a change across paragraphs keeps them apart
@@ -141,6 +142,11 @@ def included(body: str, read: FileReader) -> dict[str, str]:
     return found
 
 
+def _kind(name: str) -> str:
+    """What an included file is, in a packet's words: text shared with other pages, or an illustration."""
+    return "Shared text" if name.endswith(MARKDOWN) else "Illustration"
+
+
 def _words_of_html(text: str) -> str:
     """The words an illustration shows or says (its SVG text, title, description and caption)."""
     return " ".join(html.unescape(TAG.sub(" ", INCLUDE.sub(" ", text))).split())
@@ -162,7 +168,8 @@ def _source_label(source: dict[str, Any]) -> str:
 
 def field_changes(old: Version, new: Version) -> list[FieldChange]:
     """The parts of the version other than the prose that differ: title, description, clinical, sources added,
-    removed or re-cited, the English version translated, and each illustration included, added or removed."""
+    removed or re-cited, the English version translated, and each file included (an illustration or shared text),
+    added, changed or removed."""
     before, after = version_content(old.text, old.read), version_content(new.text, new.read)
     changes = []
     for key, label in (("title", "Title"), ("description", "Description")):
@@ -185,11 +192,16 @@ def field_changes(old: Version, new: Version) -> list[FieldChange]:
                                                  f"(it translated {before['translated_from'] or 'none'})."))
     old_files = included(split_front_matter(old.text)[1], old.read)
     new_files = included(split_front_matter(new.text)[1], new.read)
-    changes += [FieldChange("Includes", f"Illustration added: {name}.") for name in new_files if name not in old_files]
-    changes += [FieldChange("Includes", f"Illustration removed: {name}.") for name in old_files
+    changes += [FieldChange("Includes", f"{_kind(name)} added: {name}.") for name in new_files
+                if name not in old_files]
+    changes += [FieldChange("Includes", f"{_kind(name)} removed: {name}.") for name in old_files
                 if name not in new_files]
     for name, text in new_files.items():
         if name not in old_files or old_files[name] == text:
+            continue
+        if name.endswith(MARKDOWN):  # its words are the page's prose, marked word by word with the rest
+            changes.append(FieldChange("Includes", f"Shared text changed: {name} (the same change is on every page "
+                                                   "that includes it; its words are marked in the text above)."))
             continue
         words_before, words_after = _words_of_html(old_files[name]), _words_of_html(text)
         if words_before == words_after:

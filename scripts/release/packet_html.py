@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from scripts.content.readability import render
-from scripts.site.page_version import INCLUDE, FileReader, with_includes
+from scripts.site.includes import INCLUDE, FileReader, with_includes
 
 SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 HEADING_LINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)

@@ -15,11 +15,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from scripts.problems import Severity
+from scripts.problems import Problem, Severity
 from scripts.site import (
     answers,
     brand,
     clinic,
+    includes,
     languages,
     page_details,
     placeholders,
@@ -33,6 +34,7 @@ from scripts.site.claims import check_claims, load_claims
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
 from scripts.site.front_matter import front_matter_end
 from scripts.site.page import parse_page
+from scripts.site.page_version import working_tree
 from scripts.site.print_links import with_print_addresses
 from scripts.site.qr_code import qr_svg
 
@@ -96,15 +98,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     details = placeholders.details_in_use(config.mdx_configs)
     root = Path(config.config_file_path).resolve().parent
     shown = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix()  # docs/es/riesgos.md, not riesgos.md
-    problems = [
-        f"{shown}:{line}: {message}"
-        for line, message in placeholders.placeholder_problems(raw, details, front_matter_end(raw) or 0)
-    ]
     parsed = parse_page(Path(page.file.abs_src_path), raw, root)
+    # The text it includes from docs/_includes/ is checked as part of it, each problem named at its own file and line.
+    whole, origins = includes.whole_page(parsed, working_tree(root))
+    found = [Problem(shown, line, message) for line, message
+             in placeholders.placeholder_problems(whole.text, details, front_matter_end(raw) or 0)]
     # Front matter MkDocs could not read (it would build the page without it, as if it were not clinical).
-    problems += [str(problem) for problem in parsed.problems if problem.severity is Severity.ERROR]
-    problems += [str(problem) for problem in check_claims(parsed, config.extra["claims"])
-                 if problem.severity is Severity.ERROR]
+    found += [problem for problem in parsed.problems if problem.severity is Severity.ERROR]
+    found += [problem for problem in check_claims(whole, config.extra["claims"]) if problem.severity is Severity.ERROR]
+    problems = [str(problem) for problem in includes.in_their_files(found, shown, origins)]
     problems += [
         f"{shown}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "
         "source's full citation to data/sources.yml first"

@@ -1,32 +1,27 @@
 """A page's version id: a fingerprint of everything patients read on it as clinical content, which is what a
 clinician signs (the packet id). It covers the title, the description, whether the page is clinical, its sources
 (each cited source's title, publisher and year, not its address, so mending a link unsigns nothing), the body
-with the illustrations it includes, and for a translation the English version it translates. Placeholders count
-by name, not value, so a new phone number or promotion never unsigns a page; the review lines themselves are not
-part of it."""
+with the files it includes (the illustrations, and text shared with other pages: a change to such a file gives
+every page that includes it a new version), and for a translation the English version it translates. Placeholders
+count by name, not value, so a new phone number or promotion never unsigns a page; the review lines themselves are
+not part of it."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
 import json
-import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from scripts.site.front_matter import load_front_matter, split_front_matter
+from scripts.site.includes import FileReader, with_includes
 from scripts.site.sources import SOURCES_FILE
 
-INCLUDES = Path("docs/_includes")  # pymdownx.snippets' base_path (mkdocs.yml)
-INCLUDE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["'])([^"'\n]+)\1[ \t]*$""", re.MULTILINE)
 SOURCE_FIELDS = ("title", "publisher", "year")
 VERSION_LENGTH = 12  # hex digits: short enough to read aloud from a printed packet
-
-# A project file's text by its path from the project's root (None when absent): the working tree, or a commit.
-FileReader = Callable[[str], "str | None"]
 
 
 def working_tree(root: Path) -> FileReader:
@@ -34,17 +29,6 @@ def working_tree(root: Path) -> FileReader:
         file = root / path
         return file.read_text(encoding="utf-8") if file.is_file() else None
     return read
-
-
-def with_includes(body: str, read: FileReader, seen: tuple[str, ...] = ()) -> str:
-    """The body with each `--8<-- "file"` line replaced by that file's text (and its own includes)."""
-    def inline(match: re.Match[str]) -> str:
-        name = match.group(2).strip()
-        if name in seen:
-            return match.group(0)
-        text = read((INCLUDES / name).as_posix())
-        return match.group(0) if text is None else with_includes(text, read, (*seen, name))
-    return INCLUDE.sub(inline, body)
 
 
 @functools.lru_cache(maxsize=8)

@@ -208,6 +208,7 @@ def expand(text: str, clinic: dict[str, Any]) -> str:
 
 
 EXTENSION = "scripts.site.placeholders"
+PRIORITY = 31  # Python-Markdown preprocessors run from the highest priority down: pymdownx.snippets is 32
 
 
 def use_details(extensions: list[Any], configs: dict[str, dict[str, Any]], details: dict[str, Any]) -> None:
@@ -240,8 +241,9 @@ class PlaceholderExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
         clinic = self.getConfig("clinic") or page_details(Path(self.getConfig("settings_file")))
-        # Before every other preprocessor, so expanded values are ordinary Markdown text.
-        md.preprocessors.register(_PlaceholderPreprocessor(md, clinic), "clinic_placeholders", 40)
+        # After pymdownx.snippets (32), so included files are filled in too, and before Python-Markdown's own
+        # preprocessors (30 and below), so expanded values and the chosen wordings are ordinary Markdown text.
+        md.preprocessors.register(_PlaceholderPreprocessor(md, clinic), "clinic_placeholders", PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> PlaceholderExtension:  # noqa: N802 (Python-Markdown's API name)

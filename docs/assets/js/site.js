@@ -88,10 +88,21 @@
     });
   }
 
+  /* A take-home sheet: its "Print this sheet" button (hidden until this script can make it work). */
+  function wirePrintButtons() {
+    document.querySelectorAll("[data-print-sheet]").forEach(function (button) {
+      if (button.dataset.wired) return;
+      button.dataset.wired = "1";
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   function onPage() {
     hideEndedPromotions();
     addCopyLinkButtons();
     wireCopyUrlButtons();
+    wirePrintButtons();
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
