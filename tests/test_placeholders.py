@@ -96,3 +96,18 @@ def test_a_yes_or_no_answer_picks_its_sentence(answer: object, shown: str) -> No
 def test_a_badly_written_answer_block_is_named_with_its_line(text: str, line: int, start: str) -> None:
     [(found_line, message)] = placeholder_problems(text, CLINIC)
     assert found_line == line and message.startswith(start)
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("We use the {{ treatment.device_name }}.", True),
+    ("<!-- if not treatment.device_name -->\nAsk us.\n<!-- else -->\nWe use the {{ treatment.device_name }}.\n"
+     "<!-- end -->", False),
+    ("<!-- if treatment.device_clearance -->\nWe use the {{ treatment.device_name }}.\n<!-- end -->", True),
+    ("<!-- if treatment.device_name -->\nWe use the {{ treatment.device_name }}.\n<!-- end -->", False),
+    ("Call [{{ clinic.phone }}]({{ clinic.phone_tel }}).", False),  # the office's details need no block
+])
+def test_a_clinical_answer_sits_inside_its_own_answered_wording(text: str, refused: bool) -> None:
+    """Emptying a clinical answer (unanswered, or changed since its sign-off) must never break a sentence."""
+    given = {**CLINIC, "treatment": {"device_name": "Pen X", "device_clearance": "K202243"}}
+    messages = [message for _, message in placeholder_problems(text, given)]
+    assert any("is a clinical answer, shown only once it is given and signed" in m for m in messages) is refused

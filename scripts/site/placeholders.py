@@ -168,6 +168,35 @@ def resolve_conditions(text: str, clinic: dict[str, Any]) -> tuple[list[tuple[in
     return kept, problems
 
 
+def _answered_wording(text: str) -> dict[int, str]:
+    """Each line inside the wording an `<!-- if -->` block shows once its answer is given (the `if NAME` part, or the
+    `else` of `if not NAME`), with that NAME."""
+    found: dict[int, str] = {}
+    opened: re.Match[str] | None = None
+    in_else = False
+    for number, line in enumerate(text.split("\n"), 1):
+        condition = CONDITION.match(line)
+        if condition and opened is None:
+            opened, in_else = condition, False
+        elif opened is not None and ELSE.match(line):
+            in_else = True
+        elif opened is not None and END.match(line):
+            opened = None
+        elif opened is not None and bool(opened.group(1)) == in_else and not opened.group(3):
+            found[number] = opened.group(2)
+    return found
+
+
+def _guard_problem(name: str, line: int, guarded: dict[int, str]) -> str | None:
+    """A clinical answer's placeholder outside its own "if answered" wording: the page would show an empty answer
+    while it is unanswered or unsigned (pages show clinical answers only once a clinician signed them)."""
+    answers = [answer for answer in answers_named(name) if answer.clinical]
+    if not answers or any(answer in answers_named(guarded.get(line, "")) for answer in answers):
+        return None
+    return (f"'{{{{ {name} }}}}' is a clinical answer, shown only once it is given and signed: put its sentence "
+            f"inside <!-- if {name} --> … <!-- else --> what the page says until then <!-- end -->")
+
+
 def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: int = 0) -> list[tuple[int, str]]:
     """(line, message) for each placeholder a page cannot use: an unknown name, a clinic detail that is empty
     where the page would show it (it would print nothing, or make a dead link), one in the front matter (only
@@ -175,6 +204,7 @@ def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: in
     values = placeholder_values(clinic)
     lines, problems = resolve_conditions(text, clinic)
     shown = {number for number, _ in lines}
+    guarded = _answered_wording(text)
     for number, line in enumerate(text.split("\n"), 1):
         for match in PLACEHOLDER.finditer(line):
             name = match.group(1)
@@ -184,6 +214,8 @@ def placeholder_problems(text: str, clinic: dict[str, Any], front_matter_end: in
                                          "and put the detail, with its placeholder, in the page text"))
             elif name not in values:
                 problems.append((number, unknown_placeholder_message(name, clinic)))
+            elif guard := _guard_problem(name, number, guarded):
+                problems.append((number, guard))
             elif not values[name] and number in shown:
                 space, key = name.split(".", 1)
                 setting = SET_FROM.get(key, key)
