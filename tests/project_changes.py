@@ -79,6 +79,7 @@ def move_page(project: Path, old: str, new: str) -> None:
 
 
 TEST_REVIEWER = "test-reviewer"
+TEST_DAY_LINE = "(714) 555-0100"  # a made-up day line for copies that give an after-hours line
 TEST_REVIEWER_NAME = "Dr. Test Reviewer"
 CREDENTIALS = {"en": "MD (a made-up reviewer for the tests)", "es": "MD (un revisor inventado para las pruebas)"}
 
@@ -117,6 +118,10 @@ def give_answers(project: Path, clinic: dict[str, Any] | None = None, treatment:
     not to) record a made-up clinician's sign-off of them, so pages show them."""
     file = project / ANSWERS_FILE
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    if (clinic or {}).get("after_hours_phone") and not (clinic or {}).get("after_hours_forwarded"):
+        # The copy's own day line, so the after-hours answer is never refused for being the clinic's day line
+        # (whatever number marketing gives the clinic).
+        set_settings(project, {("extra", "clinic", "phone"): TEST_DAY_LINE})
     data["clinic"].update(clinic or {})
     data["treatments"][TREATMENT].update(treatment or {})
     file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -124,3 +129,26 @@ def give_answers(project: Path, clinic: dict[str, Any] | None = None, treatment:
         if TEST_REVIEWER not in load_registry(project).reviewers:
             list_test_reviewer(project)
         sign_off_answers(project, TEST_REVIEWER, answers_version(data), date(2026, 3, 1))
+
+
+def bring_translations_up_to_date(project: Path) -> None:
+    """Each translation says it translates its English page as it is now, as a translator does after catching up
+    (an everyday change to an English page leaves them behind)."""
+    english = languages(project)[0]
+    for language in languages(project)[1:]:
+        for page in language.pages:
+            text = page.read_text(encoding="utf-8")
+            source = str(load_front_matter(text).get("translation_of") or "")
+            if source and (english.docs / source).is_file():
+                version = page_version(project, english.docs / source)
+                page.write_text(re.sub(r"^translated_from:.*$", f"translated_from: {version}", text, count=1,
+                                       flags=re.M), encoding="utf-8")
+
+
+def sign_every_page(project: Path, day: str = "2026-03-01", following: str = "2027-03-01") -> None:
+    """A made-up clinician who reads every language signs off every clinical page, translations brought up to date
+    first (the state just before go-live)."""
+    bring_translations_up_to_date(project)
+    list_test_reviewer(project)
+    for page in clinical_pages(project):
+        sign(project, page, day, following)

@@ -16,16 +16,14 @@ from scripts.site.languages import translations
 from scripts.site.page_version import page_version
 from scripts.site.settings import with_settings
 from tests.conftest import copy_project
-from tests.project_changes import TEST_REVIEWER_NAME, clinical_pages, git, list_test_reviewer, sign
+from tests.project_changes import TEST_REVIEWER_NAME, git, sign, sign_every_page
 
 REAL_URL = "https://www.example-clinic.test/"
 
 
 def review_every_page(project: Path, day: str = "2026-03-01", next_review: str = "2027-03-01") -> None:
     """A made-up clinician who reads English and Spanish signs off every clinical page as it is."""
-    list_test_reviewer(project)
-    for page in clinical_pages(project):
-        sign(project, page, day, next_review)
+    sign_every_page(project, day, next_review)
 
 
 @pytest.fixture()

@@ -23,11 +23,20 @@ from scripts.release.readiness import Readiness, main, readiness
 from scripts.site.answer_schema import MEDICAL_DIRECTOR, OFFICE, SCHEMA
 from scripts.site.dates import today
 from tests.conftest import ROOT, copy_project
-from tests.project_changes import clinical_pages, git, give_answers, list_test_reviewer, set_settings, sign
+from tests.project_changes import (
+    clinical_pages,
+    git,
+    give_answers,
+    list_test_reviewer,
+    set_settings,
+    sign,
+    sign_every_page,
+)
 
 REAL_URL = "https://www.example-clinic.test/"
 MADE_UP_HANDLE = "@example-clinic-test/medical-reviewers"  # not a real team: a test fixture
 ANSWERS = {"after_hours_phone": "(714) 555-0142"}  # made up, as the other tests' answers are
+DAY_LINE = "(714) 555-0100"  # the copies' own day line, so the after-hours answer never meets the clinic's
 REFERENCE = re.compile(r"`([^`\s]+):(\d+)` \(`([^`]+)`\)")
 
 
@@ -66,7 +75,9 @@ def assert_references_hold(root: Path, text: str) -> None:
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project")
+    set_settings(project, {("extra", "clinic", "phone"): DAY_LINE})
+    return project
 
 
 @pytest.fixture(scope="module")
@@ -176,9 +187,8 @@ def ready(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every page signed, answers given and signed, code owners on with a made-up handle, in git."""
     project = copy_project(tmp_path_factory.mktemp("ready") / "project")
     switch_on_code_owners(project)
-    list_test_reviewer(project)
-    for page in clinical_pages(project):
-        sign(project, page)
+    set_settings(project, {("extra", "clinic", "phone"): DAY_LINE})
+    sign_every_page(project)
     give_answers(project, clinic=ANSWERS)
     git(project, "init", "-q")
     git(project, "add", "-A")

@@ -28,7 +28,15 @@ from scripts.site.review import ReviewState, page_review
 from scripts.site.review_log import LOG_FILE, load_log
 from scripts.site.settings import load_settings
 from tests.conftest import ROOT, TEST_TODAY, copy_project
-from tests.project_changes import TEST_REVIEWER, clinical_pages, git, list_test_reviewer, set_settings, sign
+from tests.project_changes import (
+    TEST_REVIEWER,
+    bring_translations_up_to_date,
+    clinical_pages,
+    git,
+    list_test_reviewer,
+    set_settings,
+    sign,
+)
 
 TODAY = date.fromisoformat(TEST_TODAY)
 ENGLISH_ONLY = "english-only-reviewer"
@@ -42,6 +50,7 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     git(project, "init", "-q", "-b", "main")
     list_test_reviewer(project)
     list_test_reviewer(project, reads=("en",), reviewer_id=ENGLISH_ONLY, name="Dr. English Only")
+    bring_translations_up_to_date(project)
     git(project, "add", "-A")
     git(project, "commit", "-qm", "The guide")
     for page in clinical_pages(project):

@@ -16,7 +16,7 @@ from scripts.site.languages import translations
 from scripts.site.page_version import page_version
 from scripts.site.settings import load_settings
 from tests.conftest import ROOT, copy_project
-from tests.project_changes import git
+from tests.project_changes import bring_translations_up_to_date, git
 
 ENGLISH, SPANISH = sorted(translations(ROOT, "es").items())[0]  # e.g. aftercare.md, es/cuidados-despues.md
 
@@ -70,6 +70,7 @@ def test_a_translation_without_its_link_to_the_english_page(project: Path) -> No
 
 def test_a_translation_left_behind_by_its_english_page(project: Path) -> None:
     """The translation names the English version it translates; no git is needed to see the English page move on."""
+    bring_translations_up_to_date(project)
     assert not [w for w in found(project, "warning") if w.startswith(f"docs/{SPANISH}")]
     before = page_version(project, project / "docs" / ENGLISH)
     add_paragraph(project, ENGLISH, "A new sentence in English.")
