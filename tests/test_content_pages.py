@@ -13,7 +13,9 @@ from scripts.built_site import target_file
 from scripts.content.readability import grade, prose_from_html, target_grade
 from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter
+from scripts.site.includes import with_includes
 from scripts.site.languages import languages
+from scripts.site.page_version import working_tree
 from scripts.site.sources import load_sources
 from tests.conftest import CONTACT, ROOT, SOURCE_MATERIAL
 
@@ -89,15 +91,39 @@ def test_every_listed_source_was_verified_in_the_shared_sources_file_or_records_
         assert entry["url"] == shared[source_id]["url"], source_id
 
 
+EVERY_PAGE = [page for language in languages(ROOT) for page in language.pages]  # both editions, any depth
+REVIEWS = ("medical-review-2.md", "medical-review-3.md", "spanish-review.md")
+# What a review quotes of our own pages (its "Quote" lines, and text in quotation marks or code): not its words.
+QUOTED = re.compile(r"""^\s*[-*]?\s*\*\*(?:Quotes?|Cita)\b.*$|["“«][^"”»\n]*["”»]|`[^`\n]*`""", re.M)
+
+
+def reviewers_words(name: str) -> str:
+    return QUOTED.sub(" ", (SOURCE_MATERIAL / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def originals() -> set[tuple[str, ...]]:
+    """Every eight-word run of the fact sheet, its audit, the clinic's original page and the reviews' own words."""
+    return set().union(*(runs((SOURCE_MATERIAL / name).read_text(encoding="utf-8"))
+                         for name in ("microneedling-facts.md", "fact-audit.md", "clinic-source-page.txt")),
+                       *(runs(reviewers_words(name)) for name in REVIEWS))
+
+
 @pytest.mark.source_material
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-def test_no_page_copies_eight_words_in_a_row_from_the_fact_sheet_or_the_original_page(page: Path) -> None:
-    originals = set().union(*(runs((SOURCE_MATERIAL / name).read_text(encoding="utf-8"))
-                              for name in ("microneedling-facts.md", "fact-audit.md", "clinic-source-page.txt",
-                                           "medical-review-2.md")))
-    body = page.read_text(encoding="utf-8").split("---", 2)[2]
+@pytest.mark.parametrize("page", EVERY_PAGE, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+def test_no_page_copies_eight_words_in_a_row_from_the_reference_material_or_the_reviews(
+        page: Path, originals: set[tuple[str, ...]]) -> None:
+    """Our own sentences, in both languages, with the text they include (shared text counts for each page)."""
+    body = with_includes(page.read_text(encoding="utf-8").split("---", 2)[2], working_tree(ROOT))
     copied = runs(body) & originals
     assert not copied, f"{page.name} copies: {[' '.join(run) for run in sorted(copied)][:5]}"
+
+
+@pytest.mark.source_material
+def test_a_sentence_copied_from_a_review_is_found() -> None:
+    """The companion: eight words of a review's own prose, planted in a page's text, are caught."""
+    planted = next(iter(sorted(runs(reviewers_words("spanish-review.md")))))
+    assert runs("Intro. " + " ".join(planted) + " end.") & runs(reviewers_words("spanish-review.md"))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
