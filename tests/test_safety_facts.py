@@ -7,12 +7,16 @@ that deletes a fact, or moves it to a slower tier of help, fails here with the p
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_variant
+from scripts.built_site import target_file
+from scripts.site.addresses import page_url
+from scripts.site.languages import languages
+from tests.conftest import ROOT, build_variant
 from tests.project_changes import give_answers
 
 HEADINGS = {"h2": 2, "h3": 3, "h4": 4}
@@ -280,3 +284,22 @@ def test_the_spanish_aftercare_page_has_the_same_eye_and_sight_tiers(built_site:
     line_911 = summary[summary.index("llame al 911"):summary.index("busque atención urgente")]
     assert "pierde la vista" in line_911
     assert "vista" not in summary[summary.index("busque atención urgente"):summary.index("médico de los ojos")]
+
+
+@pytest.mark.parametrize(("language", "sight", "eye_doctor"), [("en", "sight", "eye doctor"),
+                                                                ("es", "vista", "médico de ojos")])
+def test_the_help_picture_sends_sight_loss_to_911_and_eyes_to_an_eye_doctor(built_site: Path, language: str,
+                                                                            sight: str, eye_doctor: str) -> None:
+    """The tier moves (medical review 3, H2 and M1) hold in the picture too, in its drawing and its description."""
+    edition = next(found for found in languages(ROOT) if found.code == language)
+    pictures = (re.search(r'<figure class="illustration illustration--when-to-get-help".*?</figure>',
+                          target_file(built_site, page_url(edition.key(page))).read_text(encoding="utf-8"), re.S)
+                for page in edition.pages)
+    figure = next(found.group(0) for found in pictures if found)
+    texts = [unescape(text) for text in re.findall(r"<text[^>]*>([^<]*)</text>", figure)]
+    assert len(texts) == 6, texts  # three tiers, each a title and a line
+    urgent, emergency = texts[3].lower(), texts[5].lower()
+    assert eye_doctor in urgent and sight not in urgent
+    assert sight in emergency
+    description = unescape(re.search(r"<desc[^>]*>(.*?)</desc>", figure, re.S).group(1)).lower()
+    assert description.index(sight) > description.index("911")
