@@ -124,7 +124,8 @@ def test_sudden_loss_of_sight_is_in_the_911_card_and_in_no_slower_tier(aftercare
 
 def test_eye_signs_go_to_an_eye_doctor_or_an_emergency_room_the_same_day(aftercare: _Page) -> None:
     urgent = aftercare.card("urgent-care")
-    assert "eye pain, a red eye, blisters near the eye" in urgent
+    # Medical review 3, M1: each eye sign, a light-sensitive eye included, goes to an eye doctor the same day.
+    assert all(sign in urgent for sign in ("eye pain", "a red eye", "hurts in bright light", "blisters near the eye"))
     assert "for eye problems, see an eye doctor or go to an emergency room, not an urgent care center" in urgent
     assert "eye" not in aftercare.card("call-clinic"), "eye signs need the same day, not a routine call"
 
@@ -139,7 +140,8 @@ def test_the_risks_page_summary_also_sends_stroke_signs_to_911(built_site: Path)
     eye_line = slower[slower.index("see an eye doctor"):]
     eye_advice = eye_line[:eye_line.index(".")]
     assert eye_line.startswith("see an eye doctor or go to an emergency room today for")
-    assert all(sign in eye_advice for sign in ("eye pain", "a red eye", "blisters near the eye")), eye_advice
+    assert all(sign in eye_advice for sign in ("eye pain", "a red eye", "hurts in bright light",
+                                               "blisters near the eye")), eye_advice
     assert "eye" not in slower[:slower.index("see an eye doctor")], "eye signs are sent to general urgent care"
 
 
