@@ -19,7 +19,7 @@ from scripts.site.answer_schema import ANSWERS_FILE, SCHEMA
 from scripts.site.answers import TREATMENT, answers_problems, read_answers
 from scripts.site.languages import languages
 from scripts.site.page_details import page_details
-from scripts.site.placeholders import placeholder_values
+from scripts.site.placeholders import conditional_blocks, placeholder_values
 from scripts.site.settings import load_settings, setting_line
 from tests.conftest import ROOT, TEST_TODAY, copy_project
 from tests.project_changes import give_answers, set_settings
@@ -225,3 +225,21 @@ def test_the_english_pages_show_them_in_english(answered_site: Path) -> None:
         answered_site, page_showing("{{ treatment.performer_roles }}"))
     assert "Our usual price is $300 to $1,450 a session." in page_text(answered_site,
                                                                        page_showing("{{ treatment.price }}"))
+
+
+def test_a_signed_answer_changed_since_shows_ask_us_on_the_built_page_until_signed_again(tmp_path: Path) -> None:
+    project = copy_with_day_line(tmp_path / "project")
+    give_answers(project, GOOD_CLINIC, GOOD_TREATMENT)
+    give_answers(project, treatment={"performer_roles": ["physician"]}, signed=False)  # a change nobody signed
+    key = page_showing("{{ treatment.performer_roles }}")
+    block = next(found for found in conditional_blocks((project / "docs" / key).read_text(encoding="utf-8"))
+                 if found.name == "treatment.performer_roles")
+    ask_us = " ".join(block.text_else.split()[:6])
+    answered = block.text_if.split("{{")[0].strip()  # the answered sentence's words before the answer
+    build_into(tmp_path / "site", project, {"SITE_TODAY": TEST_TODAY})
+    html = page_text(tmp_path / "site", key)
+    assert ask_us in html and answered not in html
+    give_answers(project, treatment={"performer_roles": ["physician"]})  # signed again
+    build_into(tmp_path / "site", project, {"SITE_TODAY": TEST_TODAY})
+    html = page_text(tmp_path / "site", key)
+    assert f"{answered} a doctor (MD or DO)" in html and ask_us not in html
