@@ -212,7 +212,7 @@ def spanish_page(project: Path) -> Path:
     ("x", "2027-03-01", "'x' is not a reviewer listed in data/reviewers.yml"),
     (TEST_REVIEWER, "2099-01-01", "the next review (2099-01-01) is more than 12 months after the sign-off"),
 ])
-def test_a_sign_off_that_does_not_count_leaves_the_page_awaiting(project: Path, reviewer: str, next_review: str,
+def test_a_sign_off_that_does_not_count_signs_nothing(project: Path, reviewer: str, next_review: str,
                                                                  why: str) -> None:
     page = aftercare(project)
     page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
@@ -220,7 +220,8 @@ def test_a_sign_off_that_does_not_count_leaves_the_page_awaiting(project: Path, 
         sign_off(project, page, reviewer, page_version(project, page), date(2026, 3, 2),
                  date.fromisoformat(next_review))
     append_by_hand(project, page, reviewer, next_review)
-    assert page_review(project, page, TODAY).state is ReviewState.AWAITING
+    review = page_review(project, page, TODAY)  # the earlier, valid sign-off still decides what is published
+    assert review.state is ReviewState.CHANGED and review.signed.reviewer == TEST_REVIEWER
     assert any(error.startswith("data/review-log.yml:") and why in error for error in errors(project))
 
 
@@ -230,7 +231,8 @@ def test_a_spanish_page_needs_a_reviewer_who_reads_spanish(project: Path) -> Non
     with pytest.raises(SignOffRefusedError, match="is not listed as reading 'es'"):
         sign_off(project, page, ENGLISH_ONLY, page_version(project, page), date(2026, 3, 2))
     append_by_hand(project, page, ENGLISH_ONLY)
-    assert page_review(project, page, TODAY).state is ReviewState.AWAITING
+    review = page_review(project, page, TODAY)
+    assert review.state is ReviewState.CHANGED and review.signed.reviewer == TEST_REVIEWER
     assert any("Dr. English Only is not listed as reading 'es'" in error for error in errors(project))
 
 
@@ -296,3 +298,52 @@ def test_make_sign_off_turns_an_awaiting_page_reviewed_in_its_language(signed: P
     html = target_file(site, page_url(page.relative_to(project / "docs").as_posix())).read_text(encoding="utf-8")
     assert ("Revisado por Dr. Test Reviewer, MD (un revisor inventado para las pruebas) (licencia TEST-0001, Test "
             "Medical Board) el 2 de marzo de 2026. Próxima revisión: 2 de marzo de 2027.") in html
+
+
+def test_a_not_clinical_decision_written_by_someone_who_may_not_sign_releases_nothing(project: Path) -> None:
+    page = aftercare(project)
+    meta = load_front_matter(page.read_text(encoding="utf-8"))
+    page.write_text(page.read_text(encoding="utf-8").replace("clinical: true", "clinical: false", 1)
+                    + "\nNew advice nobody signed.\n", encoding="utf-8")
+    with (project / LOG_FILE).open("a", encoding="utf-8") as log:
+        log.write(f"- {{page: {meta['page_id']}, language: en, reviewer: someone-unlisted, date: 2026-03-02, "
+                  "decision: not clinical}\n")
+    assert page_review(project, page, TODAY).state is ReviewState.CHANGED  # still held to its signed version
+    assert any("is not clinical does not count" in error for error in errors(project))
+
+
+def test_an_include_the_version_cannot_follow_is_refused(project: Path) -> None:
+    """A block-form include or a line selector would let shared text change without a new sign-off."""
+    page = aftercare(project)
+    shared = next(name for name in re.findall(r'--8<-- "([^"]+\.md)"', page.read_text(encoding="utf-8")))
+    page.write_text(page.read_text(encoding="utf-8") + f'\n--8<--\n{shared}\n--8<--\n\n--8<-- "{shared}:1:2"\n',
+                    encoding="utf-8")
+    lines = page.read_text(encoding="utf-8").split("\n")
+    refused = [error for error in errors(project) if "include the whole file on one line" in error]
+    assert {int(error.split(":")[1]) for error in refused} >= {lines.index("--8<--") + 1,
+                                                               lines.index(f'--8<-- "{shared}:1:2"') + 1}
+
+
+def test_the_translation_of_a_clinical_page_is_clinical_too(project: Path) -> None:
+    page = spanish_page(project)
+    page.write_text(page.read_text(encoding="utf-8").replace("clinical: true", "clinical: false", 1), encoding="utf-8")
+    assert any(error.startswith(f"{page.relative_to(project).as_posix()}:") and "so its translation is too" in error
+               for error in errors(project))
+
+
+def test_a_date_with_a_time_in_the_log_is_read_as_its_day(project: Path) -> None:
+    log = project / LOG_FILE
+    log.write_text(log.read_text(encoding="utf-8").replace("date: 2026-03-01", "date: 2026-03-01 10:00:00"),
+                   encoding="utf-8")
+    assert page_review(project, aftercare(project), TODAY).state is ReviewState.REVIEWED
+    assert not any("Traceback" in error for error in errors(project))
+
+
+def test_a_page_whose_front_matter_ends_with_dots_is_signed_whole(project: Path) -> None:
+    page = aftercare(project)
+    text = page.read_text(encoding="utf-8")
+    closing = text.index("\n---\n", 3)
+    page.write_text(text[:closing] + "\n...\n" + text[closing + 5:] + "\nOne more sentence.\n", encoding="utf-8")
+    sign(project, page, day="2026-03-02")
+    assert page_review(project, page, TODAY).state is ReviewState.REVIEWED
+    assert errors(project) == []

@@ -37,7 +37,7 @@ from scripts.problems import Problem, Severity
 from scripts.site.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
 from scripts.site.dates import today
 from scripts.site.front_matter import split_front_matter
-from scripts.site.includes import in_their_files, unused_includes, whole_page
+from scripts.site.includes import in_their_files, include_problems, unused_includes, whole_page
 from scripts.site.languages import language_of, languages
 from scripts.site.page import Page, parse_page
 from scripts.site.page_details import page_details
@@ -186,6 +186,8 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     found += check_reading(whole, details, context.html.get(text), language)
     if language == "en":  # pyspellchecker's Spanish list lacks most plurals and verb forms: no Spanish spell check
         found += check_spelling(whole, words, language)
+    problems += [Problem(page.path, line, message)
+                 for line, message in include_problems(page.text, working_tree(context.root))]
     return problems + in_their_files(found, page.path, origins)
 
 

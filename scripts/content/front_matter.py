@@ -9,7 +9,7 @@ import re
 import yaml
 
 from scripts.problems import Problem, Severity
-from scripts.site.front_matter import split_front_matter
+from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import ENGLISH, language_of
 from scripts.site.page import Page
 from scripts.site.page_version import page_version
@@ -111,6 +111,14 @@ def _translation_problems(page: Page) -> list[Problem]:
                                 f"'translation_of' is '{source}': name the English page this page translates, e.g. "
                                 "translation_of: aftercare.md, so the language switch and the review know it"))
         return problems
+    try:
+        english_clinical = load_front_matter(english.read_text(encoding="utf-8")).get("clinical") is True
+    except yaml.YAMLError:
+        english_clinical = False  # the English page's own check reports it
+    if english_clinical and meta.get("clinical") is not True:
+        problems.append(Problem(page.path, page.key_line("clinical"),
+                                f"docs/{source} is clinical, so its translation is too: write clinical: true (a "
+                                "clinician who reads this language signs it off before it is published)"))
     translated = str(meta.get("translated_from") or "").strip()
     try:
         now = page_version(page.root, english)

@@ -79,6 +79,8 @@ def registry_problems(root: Path, codes: list[str], today: date) -> list[Problem
     try:
         data = read_registry_file(root)
         node = yaml.compose((root / REVIEWERS_FILE).read_text(encoding="utf-8"))
+    except ValueError as error:  # a date that is not a day of the calendar
+        return [Problem(REGISTRY, 0, f"{REGISTRY} has a date that does not exist ({error}): write it as YYYY-MM-DD")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [Problem(REGISTRY, mark.line + 1 if mark else 0, f"{REGISTRY} is not valid YAML: check this line's "
@@ -168,6 +170,8 @@ def log_file_problems(root: Path) -> list[Problem]:
         return []  # no sign-off yet (a log removed since the base branch is reported as entries removed)
     try:
         entries = parse_log(file.read_text(encoding="utf-8"))
+    except ValueError as error:  # a date that is not a day of the calendar
+        return [Problem(LOG, 0, f"{LOG} has a date that does not exist ({error}): write it as YYYY-MM-DD")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [Problem(LOG, mark.line + 1 if mark else 0, f"{LOG} is not valid YAML: put back the text make "
@@ -212,6 +216,9 @@ def log_entry_problems(record: ReviewRecord, pages: set[tuple[str, str]], today:
         latest[(entry.page, entry.language)] = entry
     for (page_id, code), entry in latest.items():
         if entry.decision != APPROVED:
+            problems += [Problem(LOG, entry.line, f"the decision that '{page_id}' ({code}) is not clinical does not "
+                                                  f"count: {why}")
+                         for why in signature_problems(entry, record.registry, code, today)]
             continue
         if (page_id, code) not in pages:
             problems.append(Problem(LOG, entry.line, f"no page in '{code}' has page_id: {page_id}, signed off here: "

@@ -15,11 +15,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from scripts.project import project_root
 from scripts.site.answer_schema import ANSWERS_FILE
 from scripts.site.answers import ANSWERS_PAGE, answers_version, read_answers
 from scripts.site.dates import months_after, today
-from scripts.site.front_matter import load_front_matter
+from scripts.site.front_matter import front_matter_end, load_front_matter
 from scripts.site.languages import ENGLISH, language_of_file
 from scripts.site.page_version import page_version
 from scripts.site.review import REVIEW_KEYS, review_record, signature_problems
@@ -33,8 +35,11 @@ class SignOffRefusedError(Exception):
 def with_review_lines(text: str, values: dict[str, str]) -> str:
     """The page's text with each review line set to its value (added before the closing --- where missing), and
     every other byte as it was."""
-    closing = text.index("\n---", len("---")) + 1  # the closing line of the front matter
-    head, rest = text[:closing], text[closing:]
+    closing = front_matter_end(text)  # the line that closes the front matter (--- or ...)
+    if not closing:
+        raise SignOffRefusedError("the page's front matter is not closed: run make check")
+    lines = text.split("\n")
+    head, rest = "\n".join(lines[:closing - 1]) + "\n", "\n".join(lines[closing - 1:])
     for key in REVIEW_KEYS:
         line = f"{key}: {values[key]}".rstrip() + "\n"
         pattern = re.compile(rf"^{key}:.*\n", re.MULTILINE)
@@ -54,11 +59,15 @@ def sign_off(root: Path, page: Path, reviewer_id: str, packet: str, day: date | 
              next_review: date | None = None, decision: str = APPROVED) -> LogEntry:
     """Record the sign-off in the page and the log; returns the log entry. Raises SignOffRefusedError."""
     page = page if page.is_absolute() else root / page
-    if not page.is_file():
-        raise SignOffRefusedError(f"there is no page {page}: give its path, e.g. PAGE=docs/aftercare.md")
+    if not page.is_file() or not page.resolve().is_relative_to(root.resolve()):
+        raise SignOffRefusedError(f"there is no page {page} in this project: give its path, e.g. "
+                                  "PAGE=docs/aftercare.md")
     shown = page.resolve().relative_to(root.resolve()).as_posix()
     text = page.read_text(encoding="utf-8")
-    meta = load_front_matter(text)
+    try:
+        meta = load_front_matter(text)
+    except yaml.YAMLError as error:
+        raise SignOffRefusedError(f"{shown}'s front matter cannot be read: run make check") from error
     page_id = str(meta.get("page_id") or "")
     if not page_id:
         raise SignOffRefusedError(f"{shown} has no page_id: run make check and add the one it suggests")
@@ -94,15 +103,28 @@ def sign_off(root: Path, page: Path, reviewer_id: str, packet: str, day: date | 
     values = {"reviewed_by": reviewer_id, "last_reviewed": day.isoformat(), "next_review": following.isoformat(),
               "reviewed_version": version} if decision == APPROVED else dict.fromkeys(REVIEW_KEYS, "")
     log = root / LOG_FILE
-    log.write_text(with_entry(log.read_text(encoding="utf-8") if log.is_file() else "", entry), encoding="utf-8")
-    page.write_text(with_review_lines(text, values), encoding="utf-8")
+    # Both new texts first, then both files, each replaced whole: never a log entry without its page lines.
+    new_page = with_review_lines(text, values)
+    new_log = with_entry(log.read_text(encoding="utf-8") if log.is_file() else "", entry)
+    _replace(log, new_log)
+    _replace(page, new_page)
     return entry
+
+
+def _replace(file: Path, text: str) -> None:
+    """Write a file through a temporary file beside it, so it is never left half written."""
+    scratch = file.with_name(f".{file.name}.new")
+    scratch.write_text(text, encoding="utf-8")
+    scratch.replace(file)
 
 
 def sign_off_answers(root: Path, reviewer_id: str, packet: str, day: date | None = None,
                      next_review: date | None = None) -> LogEntry:
     """Record a clinician's sign-off of the clinical answers (data/answers.yml) as they are now: one log entry."""
-    data = read_answers(root)
+    try:
+        data = read_answers(root)
+    except (yaml.YAMLError, ValueError) as error:
+        raise SignOffRefusedError("data/answers.yml cannot be read: run make check") from error
     version = answers_version(data)
     if packet != version:
         raise SignOffRefusedError(f"the clinical answers changed after the sheet you signed (answers {packet}; they "
@@ -120,7 +142,7 @@ def sign_off_answers(root: Path, reviewer_id: str, packet: str, day: date | None
         raise SignOffRefusedError("the sign-off would not count, so nothing was written:\n" + "\n".join(
             f"  {why}" for why in refused))
     log = root / LOG_FILE
-    log.write_text(with_entry(log.read_text(encoding="utf-8") if log.is_file() else "", entry), encoding="utf-8")
+    _replace(log, with_entry(log.read_text(encoding="utf-8") if log.is_file() else "", entry))
     return entry
 
 

@@ -38,13 +38,22 @@ class Roles:
 
 
 def load_roles(root: Path) -> Roles:
-    data = yaml.safe_load((root / ROLES_FILE).read_text(encoding="utf-8")) if (root / ROLES_FILE).is_file() else {}
+    """The roles list; what cannot be read counts as no role (so no role is allowed, and the check says why)."""
+    try:
+        data = yaml.safe_load((root / ROLES_FILE).read_text(encoding="utf-8")) if (root / ROLES_FILE).is_file() else {}
+    except (yaml.YAMLError, ValueError):
+        data = {}
     data = data if isinstance(data, dict) else {}
-    allowed = {str(role["id"]): role for role in data.get("allowed") or [] if isinstance(role, dict)}
+    listed = [role for role in data.get("allowed") or [] if isinstance(role, dict) and role.get("id")]
+    allowed = {str(role["id"]): role for role in listed}
     refused = {}
     for role in data.get("refused") or []:
-        for name in [role.get("id"), *(role.get("also") or [])]:
-            refused[_role_name(str(name))] = role
+        if not isinstance(role, dict):
+            continue
+        also = role.get("also") if isinstance(role.get("also"), list) else []
+        for name in [role.get("id"), *also]:
+            if name:
+                refused[_role_name(str(name))] = role
     return Roles(allowed, refused)
 
 
@@ -111,9 +120,9 @@ def answers_version(data: dict[str, Any]) -> str:
 
 def unsigned(data: dict[str, Any]) -> dict[str, Any]:
     """The answers with every clinical one emptied: what pages show until a clinician signs them."""
+    treatments = data.get("treatments") if isinstance(data.get("treatments"), dict) else {}
     emptied = {"clinic": dict.fromkeys(answers_in("clinical"), "")}
-    emptied["treatments"] = {name: dict.fromkeys(answers_in("treatment clinical"), "")
-                             for name in (data.get("treatments") or {})}
+    emptied["treatments"] = {name: dict.fromkeys(answers_in("treatment clinical"), "") for name in treatments}
     return emptied
 
 
@@ -132,6 +141,9 @@ def answer_findings(data: dict[str, Any], office_phone: str, roles: Roles, claim
     clinic = clinic_answers(data)
     found += _physician_findings(clinic.get("supervising_physician"))
     found += _after_hours_findings(clinic, office_phone)
+    if "treatments" in data and not isinstance(data.get("treatments"), dict):
+        found.append((("treatments",), "'treatments' must hold each treatment by name, e.g. treatments: / "
+                                       "microneedling: / device_name: …, as the file's own lines show", Severity.ERROR))
     treatments = data.get("treatments") if isinstance(data.get("treatments"), dict) else {}
     for name, answers in treatments.items():
         answers = answers if isinstance(answers, dict) else {}
@@ -342,6 +354,9 @@ def answers_problems(root: Path, config_path: Path) -> list[Problem]:
     problems = findings_as_problems(price_findings(extra.get("treatment") or {}), config_path, shown_config)
     try:
         data = read_answers(root)
+    except ValueError as error:  # a date that is not a day of the calendar
+        return problems + [Problem(ANSWERS_FILE.as_posix(), 0, f"{ANSWERS_FILE.as_posix()} has a value that cannot be "
+                                                               f"read ({error})")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return problems + [Problem(ANSWERS_FILE.as_posix(), mark.line + 1 if mark else 0,

@@ -25,7 +25,9 @@ def today(timezone: str | None = None) -> date:
 
 
 def as_date(value: object) -> date | None:
-    """A date from YAML (already a date) or from YYYY-MM-DD text; None if it is neither."""
+    """A date from YAML (already a date, or a date and time: its day) or from YYYY-MM-DD text; None if neither."""
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
     try:

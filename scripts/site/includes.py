@@ -39,6 +39,28 @@ class Line(NamedTuple):
     number: int  # its line in that file, from 1
 
 
+# Any snippets marker line: the one-line form above, its block form (a line of --8<-- alone), or a name with a line
+# or section selector ("file.md:1:2", "file.md:section").
+SNIPPET_MARK = re.compile(r"^[ \t]*;?-{1,}8<-{1,}")
+
+
+def include_problems(text: str, read: FileReader) -> list[tuple[int, str]]:
+    """(line, message) for each include the version id, the packets and the check could not follow: only a whole
+    file named on one line is read by all of them, so any other form could change text patients read unseen."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not SNIPPET_MARK.match(line):
+            continue
+        match = INCLUDE.fullmatch(line)
+        name = match.group(2).strip() if match else ""
+        if not match or ":" in name:
+            problems.append((number, "include the whole file on one line, as --8<-- \"folder/file.md\" (no block "
+                                     "form, no line or section selector): shared text is signed off as a whole file"))
+        elif read(include_path(name)) is None:
+            problems.append((number, f"there is no {include_path(name)} to include: check the file's name"))
+    return problems
+
+
 def include_path(name: str) -> str:
     """The project path of an included file, from its name in the include line."""
     return (INCLUDES / name).as_posix()

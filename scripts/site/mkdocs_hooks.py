@@ -107,6 +107,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     found += [problem for problem in parsed.problems if problem.severity is Severity.ERROR]
     found += [problem for problem in check_claims(whole, config.extra["claims"]) if problem.severity is Severity.ERROR]
     problems = [str(problem) for problem in includes.in_their_files(found, shown, origins)]
+    problems += [f"{shown}:{line}: {message}" for line, message in includes.include_problems(raw, working_tree(root))]
     problems += [
         f"{shown}: source '{source_id}' is not in data/sources.yml: cite a listed id, or add the "
         "source's full citation to data/sources.yml first"

@@ -45,7 +45,7 @@ def page_details(config_path: Path) -> dict[str, Any]:
     extra = settings.get("extra") or {}
     try:
         answers = read_answers(root)
-    except yaml.YAMLError:  # the check reports it with its line; until then nothing is answered
+    except (yaml.YAMLError, ValueError):  # the check reports it with its line; until then nothing is answered
         answers = {}
     answers = signed_answers(answers, signed_answers_version(root, today(extra.get("timezone"))))
     ui = extra.get("ui") or {}

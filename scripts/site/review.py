@@ -19,7 +19,7 @@ from scripts.site.dates import months_after
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import language_of_file
 from scripts.site.page_version import version_of, working_tree
-from scripts.site.review_log import APPROVED, LogEntry, latest_entry, load_log
+from scripts.site.review_log import APPROVED, LogEntry, load_log, page_entries
 from scripts.site.reviewers import REVIEWERS_FILE, Registry, load_registry
 
 # The front matter lines a sign-off writes (make sign-off), repeating the log's latest entry.
@@ -64,8 +64,13 @@ def signature_problems(entry: LogEntry, registry: Registry, language: str, today
         if entry.date and not reviewer.active_on(entry.date):
             problems.append(f"{reviewer.name} was not an active reviewer on {entry.date} (since/until in "
                             f"{REVIEWERS_FILE.as_posix()})")
-    if entry.date is None or entry.next_review is None:
-        problems.append("the sign-off needs its date and its next review date (YYYY-MM-DD)")
+    if entry.date is None:
+        problems.append("the sign-off needs its date (YYYY-MM-DD)")
+    elif entry.decision != APPROVED:
+        if entry.date > today:
+            problems.append(f"the decision is dated {entry.date}, in the future: write the day it was made")
+    elif entry.next_review is None:
+        problems.append("the sign-off needs its next review date (YYYY-MM-DD)")
     else:
         if entry.date > today:
             problems.append(f"the sign-off is dated {entry.date}, in the future: write the day it was given")
@@ -103,12 +108,18 @@ def page_review(root: Path, page: Path, today: date, record: ReviewRecord | None
     except yaml.YAMLError:  # the check and the build report it with its line; until then nothing is signed
         return PageReview(ReviewState.AWAITING, None, "", "", language)
     page_id = str(meta.get("page_id") or "")
-    latest = latest_entry(record.log, page_id, language) if page_id else None
-    signed = latest if latest is not None and latest.decision == APPROVED else None
+    entries = page_entries(record.log, page_id, language) if page_id else []
+    latest = entries[-1] if entries else None
+    # A decision counts only when the sign-off behind it does: an entry by someone who may not sign changes nothing,
+    # so the newest entry that counts decides (the content check reports the others).
+    decided = next((entry for entry in reversed(entries)
+                    if not signature_problems(entry, record.registry, language, today)), None)
+    signed = decided if decided is not None and decided.decision == APPROVED else None
     version = version_of(text, working_tree(root))
-    if meta.get("clinical") is not True and signed is None:
+    released = decided is not None and decided.decision != APPROVED  # the medical team's "not clinical"
+    if meta.get("clinical") is not True and (latest is None or released):
         return PageReview(ReviewState.NOT_CLINICAL, None, version, page_id, language)
-    if signed is None or signature_problems(signed, record.registry, language, today):
+    if signed is None:
         return PageReview(ReviewState.AWAITING, None, version, page_id, language)
     if signed.version != version:
         return PageReview(ReviewState.CHANGED, signed, version, page_id, language)

@@ -69,7 +69,7 @@ def load_log(root: Path) -> list[LogEntry]:
     file = root / LOG_FILE
     try:
         return parse_log(file.read_text(encoding="utf-8")) if file.is_file() else []
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # PyYAML raises ValueError for a date such as 2026-02-30
         return []
 
 

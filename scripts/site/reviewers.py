@@ -85,7 +85,9 @@ def policy_from(value: Any) -> ReviewPolicy:
     months = value.get("months")
     return ReviewPolicy(
         signers=tuple(str(role) for role in signers) if isinstance(signers, list) else ReviewPolicy.signers,
-        months=months if isinstance(months, int) and not isinstance(months, bool) else DEFAULT_MONTHS,
+        # Outside 1 to 24 months the check reports it; meanwhile the default holds, so no date goes out of range.
+        months=months if isinstance(months, int) and not isinstance(months, bool) and 1 <= months <= 24
+        else DEFAULT_MONTHS,
         show_licence=value.get("show_licence") is not False)
 
 
@@ -99,7 +101,7 @@ def load_registry(root: Path) -> Registry:
     """The registry; empty (nobody may sign) when the file is missing or unreadable, which the check reports."""
     try:
         data = read_registry_file(root)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # PyYAML raises ValueError for a date such as 2026-02-30
         return Registry()
     data = data if isinstance(data, dict) else {}
     entries = data.get("reviewers") if isinstance(data.get("reviewers"), list) else []
