@@ -25,6 +25,7 @@ from scripts.site.review import REVIEW_KEYS, ReviewRecord, ReviewState, page_rev
 from scripts.site.review_history import log_at_base
 from scripts.site.review_log import APPROVED, DECISIONS, LOG_FILE, LogEntry, latest_entry, parse_log, rewritten_entries
 from scripts.site.reviewers import REVIEWERS_FILE, ROLES, read_registry_file
+from scripts.site.yaml_text import unreadable_file_problem
 
 PAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 VERSION = re.compile(r"[0-9a-f]{12}")
@@ -55,7 +56,7 @@ def answers_sign_off_problems(root: Path, today: date) -> list[Problem]:
     """A warning while clinical answers are filled in but not signed off: pages say "ask us" until they are."""
     try:
         data = read_answers(root)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):
         return []  # the settings check reports it
     version = answers_version(data)
     if not answers_given(data) or signed_answers_version(root, today) == version:
@@ -79,12 +80,8 @@ def registry_problems(root: Path, codes: list[str], today: date) -> list[Problem
     try:
         data = read_registry_file(root)
         node = yaml.compose((root / REVIEWERS_FILE).read_text(encoding="utf-8"))
-    except ValueError as error:  # a date that is not a day of the calendar
-        return [Problem(REGISTRY, 0, f"{REGISTRY} has a date that does not exist ({error}): write it as YYYY-MM-DD")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [Problem(REGISTRY, mark.line + 1 if mark else 0, f"{REGISTRY} is not valid YAML: check this line's "
-                                                                "indentation, dashes, colons and quotes")]
+    except (yaml.YAMLError, ValueError) as error:
+        return [unreadable_file_problem(REGISTRY, error)]
     if not isinstance(data, dict) or not isinstance(data.get("reviewers"), list):
         return [Problem(REGISTRY, 0, f"{REGISTRY} needs a 'policy:' and a 'reviewers:' list, as in the file's "
                                      "example")]
@@ -170,12 +167,8 @@ def log_file_problems(root: Path) -> list[Problem]:
         return []  # no sign-off yet (a log removed since the base branch is reported as entries removed)
     try:
         entries = parse_log(file.read_text(encoding="utf-8"))
-    except ValueError as error:  # a date that is not a day of the calendar
-        return [Problem(LOG, 0, f"{LOG} has a date that does not exist ({error}): write it as YYYY-MM-DD")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [Problem(LOG, mark.line + 1 if mark else 0, f"{LOG} is not valid YAML: put back the text make "
-                                                           "sign-off wrote (the log only grows)")]
+    except (yaml.YAMLError, ValueError) as error:
+        return [unreadable_file_problem(LOG, error)]
     problems = []
     for entry in entries:
         missing = [name for name, value in (("page", entry.page), ("language", entry.language),
@@ -199,7 +192,7 @@ def append_only_problems(root: Path) -> list[Problem]:
     try:
         before = parse_log(base.text)
         after = parse_log(file.read_text(encoding="utf-8")) if file.is_file() else []
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):
         return []  # log_file_problems reports an unreadable log; an unreadable base is not this change's fault
     return [Problem(LOG, after[before.index(entry)].line if before.index(entry) < len(after) else 0,
                     f"the entry for page '{entry.page}' ({entry.language}) signed on {entry.date} by "

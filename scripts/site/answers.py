@@ -20,6 +20,7 @@ from scripts.site.claims import claim_message, claims_file, find_claims, load_cl
 from scripts.site.clinic import parse_phone, phone_display
 from scripts.site.languages import languages
 from scripts.site.settings import load_settings, setting_line
+from scripts.site.yaml_text import unreadable_file_problem
 
 ROLES_FILE = Path("data/roles.yml")
 TREATMENT = "microneedling"  # the one treatment today; data/answers.yml holds each treatment under treatments:
@@ -354,14 +355,8 @@ def answers_problems(root: Path, config_path: Path) -> list[Problem]:
     problems = findings_as_problems(price_findings(extra.get("treatment") or {}), config_path, shown_config)
     try:
         data = read_answers(root)
-    except ValueError as error:  # a date that is not a day of the calendar
-        return problems + [Problem(ANSWERS_FILE.as_posix(), 0, f"{ANSWERS_FILE.as_posix()} has a value that cannot be "
-                                                               f"read ({error})")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return problems + [Problem(ANSWERS_FILE.as_posix(), mark.line + 1 if mark else 0,
-                                   f"{ANSWERS_FILE.as_posix()} is not valid YAML: check this line's indentation, "
-                                   "colons and quotes")]
+    except (yaml.YAMLError, ValueError) as error:
+        return [*problems, unreadable_file_problem(ANSWERS_FILE.as_posix(), error)]
     try:
         every = [claim for language in languages(root) if (root / claims_file(language.code)).is_file()
                  for claim in load_claims(root, language.code)]

@@ -30,3 +30,13 @@ def curly_quote_problems(node: yaml.Node | None, shown: str, first_line: int = 1
     children = node.value if isinstance(node, yaml.SequenceNode) else [
         part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else []
     return [problem for child in children for problem in curly_quote_problems(child, shown, first_line)]
+
+
+def unreadable_file_problem(shown: str, error: Exception) -> Problem:
+    """Why a data file cannot be read, at its line where YAML knows it: a syntax error, or a date that is not a day
+    of the calendar (which PyYAML raises as a ValueError)."""
+    if isinstance(error, yaml.YAMLError):
+        mark = getattr(error, "problem_mark", None)
+        return Problem(shown, mark.line + 1 if mark else 0, yaml_error_message(error, shown))
+    return Problem(shown, 0, f"{shown} has a value that cannot be read ({error}): write dates as YYYY-MM-DD, days "
+                             "that exist on the calendar")
