@@ -24,9 +24,8 @@ from scripts.site.page_version import working_tree
 from scripts.site.settings import load_settings
 from tests.browser_helpers import open_context
 from tests.conftest import CONTACT, DESKTOP, ROOT, take_home_sheets
-from tests.test_print import decode_qr, plain, sheet_texts, squash
+from tests.test_print import PAPERS, decode_qr, plain, print_on_each_paper, sheet_texts, squash
 
-PAPERS = ("Letter", "A4")
 MIN_POINTS = 11.0
 TIERS = ("call-clinic", "urgent-care", "emergency")  # the care cards' classes, least to most urgent
 CARD = re.compile(r'<div class="admonition (call-clinic|urgent-care|emergency)">\s*<p class="admonition-title">'
@@ -164,10 +163,8 @@ def printouts(browser, base_url, tmp_path_factory) -> list[Printout]:
             page.goto(base_url + sheet.path, wait_until="load")
             page.emulate_media(media="print")
             sizes = page.evaluate(SIZES_SCRIPT)
-            for paper in PAPERS:
-                pdf = folder / f"{sheet.path.strip('/').replace('/', '-')}-{paper}.pdf"
-                page.pdf(path=str(pdf), format=paper)
-                printed.append(Printout(sheet, paper, pdf, sheet_texts(pdf), sizes))
+            printed += [Printout(sheet, paper, pdf, sheet_texts(pdf), sizes)
+                        for paper, pdf in print_on_each_paper(page, folder, sheet.path)]
             page.emulate_media(media="screen")
         assert not log.console_errors, log.console_errors
     return printed

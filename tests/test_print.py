@@ -86,6 +86,16 @@ def is_phone_number_of(text: str, address: str) -> bool:
     return address.startswith("tel:") and len(digits) >= 7 and re.sub(r"\D", "", address).endswith(digits)
 
 
+def print_on_each_paper(page: Any, folder: Path, path: str) -> list[tuple[str, Path]]:
+    """The open page printed on each paper size, as (paper, PDF file), the files named after the page's path."""
+    printed = []
+    for paper in PAPERS:
+        pdf = folder / f"{path.strip('/').replace('/', '-') or 'home'}-{paper}.pdf"
+        page.pdf(path=str(pdf), format=paper)
+        printed.append((paper, pdf))
+    return printed
+
+
 def sheet_texts(pdf: Path) -> list[str]:
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -114,10 +124,8 @@ def printouts(browser, base_url, built_site, tmp_path_factory) -> list[Printout]
             open_settled(page, base_url + path)
             page.emulate_media(media="print")
             facts = page.evaluate(FACTS_SCRIPT, SHORT_LIST)
-            for paper in PAPERS:
-                pdf = folder / f"{path.strip('/').replace('/', '-') or 'home'}-{paper}.pdf"
-                page.pdf(path=str(pdf), format=paper)
-                printed.append(Printout(path, paper, pdf, sheet_texts(pdf), facts))
+            printed += [Printout(path, paper, pdf, sheet_texts(pdf), facts)
+                        for paper, pdf in print_on_each_paper(page, folder, path)]
             page.emulate_media(media="screen")
         assert not log.console_errors, log.console_errors
     assert len(printed) >= 2 * 10
