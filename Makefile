@@ -68,7 +68,7 @@ browser:
 	fi
 
 serve: install
-	$(if $(TODAY),SITE_TODAY=$(TODAY)) $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload \
+	$(if $(TODAY),SITE_TODAY=$(TODAY)) SITE_SHOW_DRAFTS=1 $(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload \
 		$(if $(LANGUAGE),--config-file mkdocs.$(LANGUAGE).yml)
 
 build: install

@@ -15,7 +15,7 @@ import yaml
 from scripts.release.sign_off import sign_off, sign_off_answers
 from scripts.site.addresses import CONTRACT, page_url, read_contract
 from scripts.site.answer_schema import ANSWERS_FILE
-from scripts.site.answers import TREATMENT, answers_version
+from scripts.site.answers import answers_version
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import languages
 from scripts.site.page_version import page_version
@@ -112,6 +112,11 @@ def clinical_pages(project: Path) -> list[Path]:
             if load_front_matter(page.read_text(encoding="utf-8")).get("clinical") is True]
 
 
+def first_treatment(project: Path) -> str:
+    """The key of the copy's first treatment (extra: treatments: in mkdocs.yml), whichever it is."""
+    return next(iter(load_settings(project / "mkdocs.yml")["extra"]["treatments"]))
+
+
 def give_answers(project: Path, clinic: dict[str, Any] | None = None, treatment: dict[str, Any] | None = None,
                  signed: bool = True) -> None:
     """Fill in clinical answers in the copy's data/answers.yml, as the medical director would, and (unless told
@@ -123,7 +128,7 @@ def give_answers(project: Path, clinic: dict[str, Any] | None = None, treatment:
         # (whatever number marketing gives the clinic).
         set_settings(project, {("extra", "clinic", "phone"): TEST_DAY_LINE})
     data["clinic"].update(clinic or {})
-    data["treatments"][TREATMENT].update(treatment or {})
+    data["treatments"][first_treatment(project)].update(treatment or {})
     file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     if signed:
         if TEST_REVIEWER not in load_registry(project).reviewers:

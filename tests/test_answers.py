@@ -16,13 +16,13 @@ from scripts.problems import Severity
 from scripts.release.build import build_into
 from scripts.site.addresses import page_url
 from scripts.site.answer_schema import ANSWERS_FILE, SCHEMA
-from scripts.site.answers import TREATMENT, answers_problems, read_answers
+from scripts.site.answers import answers_problems, read_answers
 from scripts.site.languages import languages
-from scripts.site.page_details import page_details
+from scripts.site.page_details import for_treatment, page_details
 from scripts.site.placeholders import conditional_blocks, placeholder_values
 from scripts.site.settings import load_settings, setting_line
 from tests.conftest import ROOT, TEST_TODAY, copy_project
-from tests.project_changes import give_answers, set_settings
+from tests.project_changes import first_treatment, give_answers, set_settings
 
 GOOD_CLINIC = {"supervising_physician": {"name": "A. Example", "degree": "MD",
                                          "licence": {"board": "Test Medical Board", "number": "TEST-1"}},
@@ -48,8 +48,13 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def write_answers(project: Path, clinic: dict[str, Any], treatment: dict[str, Any]) -> None:
     data = {"clinic": {**{key: "" for key in ("after_hours_phone",)}, **clinic},
-            "treatments": {TREATMENT: treatment}}
+            "treatments": {first_treatment(project): treatment}}
     (project / ANSWERS_FILE).write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def shown_values(project: Path) -> dict[str, str]:
+    """What a page of the first treatment shows, by placeholder name."""
+    return placeholder_values(for_treatment(page_details(project / "mkdocs.yml"), first_treatment(project)))
 
 
 def findings(project: Path) -> list[tuple[str, int, str, Severity]]:
@@ -61,18 +66,20 @@ def test_the_real_answers_are_empty_and_valid() -> None:
     """Never an invented answer: the clinical answers ship empty, and nothing is wrong with them."""
     data = read_answers(ROOT)
     assert not any(value for value in data["clinic"].values() if isinstance(value, str))
-    assert not any(data["treatments"][TREATMENT].values())
+    assert not any(value for answers in data["treatments"].values() for value in answers.values())
     assert answers_problems(ROOT, ROOT / "mkdocs.yml") == []
 
 
 def test_every_answer_the_clinic_can_give_has_a_schema_entry() -> None:
-    """Each key of extra.clinic, extra.treatment and data/answers.yml is in the one schema, with its question."""
+    """Each key of extra.clinic, each treatment's answers in extra.treatments and data/answers.yml is in the one
+    schema, with its question (a treatment's name in other words, its folder and readiness are not answers)."""
     extra = load_settings(ROOT / "mkdocs.yml")["extra"]
     data = read_answers(ROOT)
     keyed = {(answer.home, answer.key) for answer in SCHEMA}
-    given = ({("clinic", key) for key in extra["clinic"]} | {("treatment", key) for key in extra["treatment"]}
+    offered = {key for entry in extra["treatments"].values() for key in entry if key not in ("ready", "folder")}
+    given = ({("clinic", key) for key in extra["clinic"]} | {("treatment", key) for key in offered}
              | {("clinical", key) for key in data["clinic"]}
-             | {("treatment clinical", key) for key in data["treatments"][TREATMENT]})
+             | {("treatment clinical", key) for answers in data["treatments"].values() for key in answers})
     assert given - keyed == set()
     assert all(answer.question.endswith("?") and answer.why and answer.where for answer in SCHEMA)
 
@@ -103,7 +110,7 @@ def test_a_refused_answer_names_its_rule_and_line(project: Path, section: str, k
     clinic, treatment = dict(GOOD_CLINIC), dict(GOOD_TREATMENT)
     (clinic if section == "clinic" else treatment)[key] = value
     write_answers(project, clinic, treatment)
-    path = ("clinic", key) if section == "clinic" else ("treatments", TREATMENT, key)
+    path = ("clinic", key) if section == "clinic" else ("treatments", first_treatment(project), key)
     errors = [(file, line, message) for file, line, message, severity in findings(project)
               if severity is Severity.ERROR]
     assert errors, (key, value)
@@ -139,22 +146,24 @@ def test_a_forwarded_day_line_may_be_the_after_hours_line(project: Path) -> None
 @pytest.mark.parametrize("price", ["$99 guaranteed results", {"from": 450, "to": 300, "per": "session"},
                                    {"from": 300, "to": 450, "per": "visit"}])
 def test_a_price_is_whole_dollars_from_and_to_per_session_area_or_package(project: Path, price: Any) -> None:
-    set_settings(project, {("extra", "treatment", "price"): price})
+    setting = ("extra", "treatments", first_treatment(project), "price")
+    set_settings(project, {setting: price})
     errors = [(file, line, message) for file, line, message, _ in findings(project)]
     assert errors and errors[0][0] == "mkdocs.yml" and "'price'" in errors[0][2]
-    assert errors[0][1] == setting_line(project / "mkdocs.yml", "extra", "treatment", "price")
-    set_settings(project, {("extra", "treatment", "price"): {"from": 300, "to": 450, "per": "session"}})
+    assert errors[0][1] == setting_line(project / "mkdocs.yml", *setting)
+    set_settings(project, {setting: {"from": 300, "to": 450, "per": "session"}})
     assert findings(project) == []
 
 
 @pytest.mark.parametrize(("path", "text", "claim"), [
     (("site_description",), "Painless microneedling with no downtime.", "'painless' is a claim"),
-    (("extra", "treatment", "name"), "FDA-approved microneedling", "is a claim we must not make"),
+    (("extra", "treatments", "FIRST", "name"), "FDA-approved microneedling", "is a claim we must not make"),
     (("extra", "ui", "review_label"), "Guaranteed results", "is a claim we must not make"),
 ])
 def test_settings_texts_every_page_shows_are_claim_checked(tmp_path: Path, path: tuple[str, ...], text: str,
                                                            claim: str) -> None:
     project = copy_project(tmp_path / "project")
+    path = tuple(first_treatment(project) if part == "FIRST" else part for part in path)
     set_settings(project, {path: text})
     errors = [problem for problem in check_site(project) if problem.severity is Severity.ERROR]
     assert any(problem.path == "mkdocs.yml" and claim.lower() in problem.message.lower()
@@ -173,7 +182,7 @@ def test_a_spanish_template_word_is_held_to_the_spanish_claims(tmp_path: Path) -
 def test_unsigned_clinical_answers_are_not_shown_and_the_check_says_why(tmp_path: Path) -> None:
     project = copy_with_day_line(tmp_path / "project")
     give_answers(project, GOOD_CLINIC, GOOD_TREATMENT, signed=False)
-    values = placeholder_values(page_details(project / "mkdocs.yml"))
+    values = shown_values(project)
     assert values["treatment.performer_roles"] == "" and values["clinic.supervising_physician"] == ""
     warnings = [problem.message for problem in check_site(project) if problem.severity is Severity.WARNING]
     assert any("the clinical answers are filled in but not signed off" in message for message in warnings)
@@ -182,11 +191,11 @@ def test_unsigned_clinical_answers_are_not_shown_and_the_check_says_why(tmp_path
 def test_signed_answers_show_until_changed_and_a_phone_change_shows_at_once(tmp_path: Path) -> None:
     project = copy_with_day_line(tmp_path / "project")
     give_answers(project, GOOD_CLINIC, GOOD_TREATMENT)
-    values = placeholder_values(page_details(project / "mkdocs.yml"))
+    values = shown_values(project)
     assert values["treatment.performer_roles"] == "a registered nurse (RN) or a doctor (MD or DO)"
     give_answers(project, treatment={"performer_roles": ["physician"]}, signed=False)  # changed, not signed
     set_settings(project, {("extra", "clinic", "phone"): "(714) 555-0199"})
-    values = placeholder_values(page_details(project / "mkdocs.yml"))
+    values = shown_values(project)
     assert values["treatment.performer_roles"] == "" and values["treatment.device_name"] == ""
     assert values["clinic.phone"] == "(714) 555-0199"
 
@@ -196,7 +205,8 @@ def answered_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A build with every answer given and signed, and a price."""
     project = copy_with_day_line(tmp_path_factory.mktemp("answered") / "project")
     give_answers(project, GOOD_CLINIC, GOOD_TREATMENT)
-    set_settings(project, {("extra", "treatment", "price"): {"from": 300, "to": 1450, "per": "session"}})
+    set_settings(project, {("extra", "treatments", first_treatment(project), "price"): {"from": 300, "to": 1450,
+                                                                                     "per": "session"}})
     site = tmp_path_factory.mktemp("answered-site")
     build_into(site, project, {"SITE_TODAY": TEST_TODAY})
     return site

@@ -11,7 +11,8 @@ from scripts.site.placeholders import PlaceholderExtension, placeholder_problems
 from tests.conftest import ROOT, copy_project, run_build
 from tests.project_changes import page_with_sections, set_settings
 
-CLINIC = {"name": "Alladerm", "phone": "949 916 7166"}
+# A page of a treatment none of whose answers is given yet.
+CLINIC = {"name": "Alladerm", "phone": "949 916 7166", "treatment": {}}
 
 
 def render(text: str) -> str:
@@ -85,6 +86,12 @@ def test_a_yes_or_no_answer_picks_its_sentence(answer: object, shown: str) -> No
     given = {**CLINIC, "treatment": {"adds_prp": answer}}
     html = markdown.markdown(text, extensions=[PlaceholderExtension(clinic=given)])
     assert html == f"<p>{shown}</p>"
+
+
+def test_a_page_of_no_treatment_cannot_show_a_treatments_answer() -> None:
+    """A shared page (contact, about) has no treatment, so it cannot silently show one treatment's price."""
+    [(line, message)] = placeholder_problems("Intro\n\nIt costs {{ treatment.price }}.", {**CLINIC, "treatment": None})
+    assert line == 3 and "this page belongs to no treatment" in message and "treatment: KEY" in message
 
 
 @pytest.mark.parametrize(("text", "line", "start"), [

@@ -33,6 +33,7 @@ from scripts.content.reading import check_reading
 from scripts.content.review_record import check_review_record, page_problems
 from scripts.content.settings import check_settings, settings_claim_problems, settings_file_problems
 from scripts.content.spelling import check_spelling, load_words
+from scripts.content.treatment_pages import treatment_key_problems
 from scripts.problems import Problem, Severity
 from scripts.site.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
 from scripts.site.dates import today
@@ -40,7 +41,7 @@ from scripts.site.front_matter import split_front_matter
 from scripts.site.includes import in_their_files, include_problems, unused_includes, whole_page
 from scripts.site.languages import language_of, languages
 from scripts.site.page import Page, parse_page
-from scripts.site.page_details import page_details
+from scripts.site.page_details import details_of_page, page_details
 from scripts.site.page_version import working_tree
 from scripts.site.placeholders import placeholder_problems
 from scripts.site.review import ReviewRecord, review_record
@@ -113,7 +114,8 @@ def load_context(root: Path, pages: dict[str, str] | None = None) -> Context:
                                     f"{language.name} ({file.as_posix()}), so its pages are not checked for them: "
                                     "add one, like data/claims.es.yml", Severity.WARNING))
         translated[language.code] = (language_claims, load_words(root, language.code))
-    html = {text: body_html(text, details.get(language_of(root, name).code, details["en"]), root / CONFIG_FILE)
+    html = {text: body_html(text, details_of_page(root, name, text, details[language_of(root, name).code]),
+                            root / CONFIG_FILE)
             for name, text in pages.items()}
     site = Site(
         docs=root / "docs",
@@ -170,7 +172,9 @@ def check_page(path: Path, text: str, context: Context) -> list[Problem]:
     if page.problems:  # without readable front matter, the rest would only add noise
         return problems
     language_of_page = language_of(context.root, page.path.removeprefix("docs/"))
-    details = context.details.get(language_of_page.code) or context.details["en"]
+    details = details_of_page(context.root, page.path.removeprefix("docs/"), text,
+                              context.details[language_of_page.code])
+    problems += treatment_key_problems(page, language_of_page)
     problems += _source_problems(page, context.sources)
     language = language_of_page.code
     problems += page_problems(page, language_of_page, context.review, context.today)

@@ -18,7 +18,7 @@ from scripts.site.yaml_text import curly_quote_problems
 
 REQUIRED = ("title", "description", "clinical")
 OURS = ("page_id", "title", "description", "clinical", "reading_grade", "sources", *REVIEW_KEYS, "cta",
-        "translation_of", "translated_from", "sheet_of")
+        "translation_of", "translated_from", "sheet_of", "treatment")
 # The call to action's tone: "book" by default; "neutral" where patients are still deciding (risks, aftercare).
 CTA_TONES = ("book", "neutral")
 MATERIAL = ("hide", "search", "template", "robots", "status")

@@ -86,8 +86,11 @@ def settings_claim_problems(root: Path) -> list[Problem]:
         shown = language.config.relative_to(root).as_posix()
         texts = [(("site_name",), str(own.get("site_name") or "")), (("site_description",),
                                                                       str(own.get("site_description") or ""))]
-        texts += _texts({key: (extra.get("treatment") or {}).get(key) for key in ("name", "also_called")},
-                        ("extra", "treatment")) + _texts(extra.get("ui") or {}, ("extra", "ui"))
+        entries = extra.get("treatments") if isinstance(extra.get("treatments"), dict) else {}
+        for treatment, entry in entries.items():
+            texts += _texts({key: (entry or {}).get(key) for key in ("name", "also_called")} if isinstance(
+                entry, dict) else {}, ("extra", "treatments", treatment))
+        texts += _texts(extra.get("ui") or {}, ("extra", "ui"))
         problems += [Problem(shown, setting_line(language.config, *path), f"'{path[-1]}' is '{text}': "
                              f"{claim_message(found, claim)}")
                      for path, text in texts for _, found, claim in find_claims(text, claims)]

@@ -16,6 +16,7 @@ from pathlib import Path
 from scripts.project import project_root
 from scripts.release.post_build import finish_site
 from scripts.site.languages import languages
+from scripts.site.treatments import SHOW_DRAFTS
 
 
 def last_commit_epoch(root: Path) -> str | None:
@@ -106,7 +107,9 @@ def main() -> int:
     args = parser.parse_args()
     root = project_root()
     try:
-        build_and_swap(root / args.site_dir if not args.site_dir.is_absolute() else args.site_dir, root)
+        # Shows draft treatments, marked DRAFT (a pull request's build is where they are read); make publish never.
+        build_and_swap(root / args.site_dir if not args.site_dir.is_absolute() else args.site_dir, root,
+                       {SHOW_DRAFTS: "1"})
     except subprocess.CalledProcessError:
         print(f"The build failed, so {args.site_dir}/ was left as it was. Fix the errors above.", file=sys.stderr)
         return 1

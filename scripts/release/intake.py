@@ -52,6 +52,7 @@ from scripts.site.placeholders import (
 )
 from scripts.site.reviewers import load_registry
 from scripts.site.settings import extra_settings
+from scripts.site.treatments import treatments
 
 OUT = Path("intake")
 NOT_ANSWERED = "not answered yet"
@@ -193,12 +194,15 @@ def now_text(answer: Answer, value: Any, signed: bool) -> str:
                     ". Not signed yet: pages show it only once signed (`make sign-off ANSWERS=1`).")
 
 
-def section(number: int, answer: Answer, value: Any, where: list[Place], root: Path, signed: bool) -> list[str]:
-    """One answer's part of the questionnaire, as Markdown lines."""
+def section(number: int, answer: Answer, value: Any, where: list[Place], root: Path, signed: bool,
+            treatment: str = "") -> list[str]:
+    """One answer's part of the questionnaire, as Markdown lines (`treatment`: the treatment it is asked of, named
+    when the guide has several)."""
     shown = [_place_line(place) for place in where] or [
         "- No page's text names it: the site's page templates or the data for search engines use it (see why "
         "patients need it)."]
-    return [f"### {number}. {answer.question} (`{answer.namespace}.{answer.key}`)", "",
+    return [f"### {number}. {f'{treatment}: ' if treatment else ''}{answer.question} "
+            f"(`{answer.namespace}.{answer.key}`)", "",
             f"**Why patients need it:** {answer.why}", "",
             f"**Your answer** (allowed: {answer.allowed}):", "", *boxes(answer, root), "",
             f"**Where to find it:** {answer.where}", "",
@@ -211,7 +215,7 @@ def _intro(day: date, signers: list[str], policy_roles: str) -> list[str]:
     listed = ", ".join(signers) if signers else (
         "none yet (the medical team adds the clinician first; README, \"Adding a reviewer\")")
     return [
-        "# Questions for the clinic: the microneedling guide", "",
+        "# Questions for the clinic: the treatment guide", "",
         f"Made on {day.isoformat()} from the website's files (`make intake`). Each answer below fills in a sentence "
         "on the guide's pages, in English and in Spanish. Until a question is answered, the pages say something "
         "honest instead, such as \"ask us\": each question shows that wording too.", "",
@@ -253,6 +257,7 @@ def questionnaire(root: Path, day: date) -> str:
     signed_version = signed_answers_version(root, day)
     signed = signed_version is not None and signed_version == answers_version(data)
     found = places(root)
+    offered = treatments({"extra": extra})
     lines = _intro(day, signers, ", ".join(role.replace("_", " ") for role in registry.policy.signers))
     number = 0
     for title, clinical in PARTS:
@@ -260,8 +265,12 @@ def questionnaire(root: Path, day: date) -> str:
         lines += [f"## {title}", "",
                   f"These answers are kept in {kept}.", ""]
         for answer in (each for each in SCHEMA if each.clinical == clinical):
-            number += 1
-            lines += section(number, answer, answer_value(answer, extra, data), found.get(answer, []), root, signed)
+            # A treatment's answer is asked of each treatment (named when there are several).
+            for key, name in ([(key, each.name) for key, each in offered.items()]
+                              if answer.namespace == "treatment" else [("", "")]):
+                number += 1
+                lines += section(number, answer, answer_value(answer, extra, data, key), found.get(answer, []), root,
+                                 signed, name if len(offered) > 1 else "")
         if clinical:
             lines += _sign_off_sheet(data, signed_version)
     return "\n".join(lines)

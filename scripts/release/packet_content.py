@@ -18,7 +18,7 @@ from scripts.site.dates import months_after
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.includes import inlined_lines
 from scripts.site.languages import language_of_file
-from scripts.site.page_details import page_details
+from scripts.site.page_details import details_of_page
 from scripts.site.page_version import working_tree
 from scripts.site.placeholders import (
     PLACEHOLDER,
@@ -160,7 +160,7 @@ def gather(root: Path, page: Path, day: date, record: ReviewRecord) -> Packet:
     text = page.read_text(encoding="utf-8")
     meta = load_front_matter(text)
     review = page_review(root, page, day, record)
-    clinic = page_details(language.config)
+    clinic = details_of_page(root, language.key(page), text)
     file = page.resolve().relative_to(root.resolve()).as_posix()
     last = _last_approved(record, review.page_id, language.code) if review.page_id else None
     now = Version(text, working_tree(root), language.config)

@@ -14,7 +14,7 @@ import yaml
 from scripts.release.packet_html import markdown_html
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import ENGLISH, Language, language_of_file, languages, translations
-from scripts.site.page_details import page_details
+from scripts.site.page_details import details_of_page
 from scripts.site.page_version import FileReader, page_version, version_of, working_tree
 from scripts.site.review_history import signed_text
 
@@ -55,7 +55,7 @@ def _column(root: Path, language: Language, file: Path, text: str, read: FileRea
     """One language's column, with the clinic's answers as that language's pages show them."""
     shown = file.resolve().relative_to(root.resolve()).as_posix()
     return Column(language.name, language.code, shown, version_of(text, read),
-                  sections(text, read, page_details(language.config), language.config))
+                  sections(text, read, details_of_page(root, language.key(file), text), language.config))
 
 
 def _counted(english: Column, translation: Column) -> list[str]:

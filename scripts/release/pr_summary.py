@@ -21,7 +21,7 @@ from scripts.release.readiness import readiness
 from scripts.site.dates import today
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import Language, languages
-from scripts.site.page_details import page_details
+from scripts.site.page_details import details_of_page, page_details
 from scripts.site.review import ReviewState, page_review, review_record
 from scripts.site.settings import extra_settings
 
@@ -55,8 +55,9 @@ def summary(root: Path, base: str) -> str:
     if pages:
         lines += ["| page | reading level before | after |", "|---|--:|--:|"]
         for page, language in pages:
-            clinic = details.get(language.code) or details["en"]
-            after = reading_of((root / page).read_text(encoding="utf-8"), clinic, language)
+            text = (root / page).read_text(encoding="utf-8")
+            clinic = details_of_page(root, str(page).removeprefix("docs/"), text, details[language.code])
+            after = reading_of(text, clinic, language)
             lines.append(f"| `{page}` | {reading_at(root, base, page, clinic, language)} | {after} |")
     else:
         lines.append("No page of the guide changes.")

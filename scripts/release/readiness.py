@@ -26,7 +26,7 @@ from scripts.project import project_root
 from scripts.release.publish import site_address, site_url_problem
 from scripts.release.review_gate import review_gate
 from scripts.site.answer_schema import ANSWERS_FILE, SCHEMA, Answer
-from scripts.site.answers import TREATMENT, clinic_answers, read_answers, treatment_answers
+from scripts.site.answers import answer_value, clinic_answers, read_answers, treatment_answers
 from scripts.site.dates import today
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import languages
@@ -34,6 +34,8 @@ from scripts.site.page import parse_page
 from scripts.site.review import page_review, review_record
 from scripts.site.reviewers import REVIEWERS_FILE
 from scripts.site.settings import SettingPath, extra_settings, setting_lines
+from scripts.site.treatments import SETTINGS as TREATMENT_SETTINGS
+from scripts.site.treatments import treatments
 
 WORKFLOW = Path(".github/workflows/site.yml")
 SIGN_OFF = 'README, "Medical sign-off"'
@@ -183,14 +185,16 @@ def _empty(value: Any) -> bool:
 def _answer_places(root: Path, answer: Answer, extra: dict[str, Any],
                    data: dict[str, Any]) -> list[tuple[Any, Path, SettingPath]]:
     """(the value, its file, its setting) for each place the schema keeps this answer."""
-    if answer.home in ("clinic", "treatment"):
-        return [((extra.get(answer.home) or {}).get(answer.key), Path("mkdocs.yml"), ("extra", answer.home,
-                                                                                         answer.key))]
+    if answer.home == "clinic":
+        return [((extra.get("clinic") or {}).get(answer.key), Path("mkdocs.yml"), ("extra", "clinic", answer.key))]
     if answer.home == "clinical":
         return [(clinic_answers(data).get(answer.key), ANSWERS_FILE, ("clinic", answer.key))]
-    names = sorted(data.get("treatments") or {}) if isinstance(data.get("treatments"), dict) else []
-    return [(treatment_answers(data, name).get(answer.key), ANSWERS_FILE, ("treatments", name, answer.key))
-            for name in names or [TREATMENT]]
+    keys = list(treatments({"extra": extra}))  # each treatment answers for itself
+    if answer.home == "treatment":
+        return [(answer_value(answer, extra, data, key), Path("mkdocs.yml"), (*TREATMENT_SETTINGS, key, answer.key))
+                for key in keys]
+    return [(treatment_answers(data, key).get(answer.key), ANSWERS_FILE, ("treatments", key, answer.key))
+            for key in keys]
 
 
 def unanswered(root: Path) -> dict[str, list[str]]:

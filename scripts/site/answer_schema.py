@@ -4,8 +4,8 @@ questionnaire (make intake) and the go-live report (make readiness) all read it;
 refused as unknown.
 
 Where answers live: the office's details (name, phone, hours, address, booking, languages) in mkdocs.yml under
-extra: clinic:, which marketing edits; the treatment's name and price under extra: treatment:; the clinical answers
-(who treats, the supervising doctor, the after-hours line, and each treatment's device, age and add-ons) in
+extra: clinic:, which marketing edits; each treatment's name and price under extra: treatments: KEY:; the clinical
+answers (who treats, the supervising doctor, the after-hours line, and each treatment's device, age and add-ons) in
 data/answers.yml, which only the medical team changes and signs off as a group."""
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SETTINGS = ("extra", "clinic")  # mkdocs.yml
-TREATMENT_SETTINGS = ("extra", "treatment")  # mkdocs.yml
 ANSWERS_FILE = Path("data/answers.yml")
 OFFICE, MEDICAL_DIRECTOR = "the office", "the medical director"
 
@@ -22,7 +21,7 @@ OFFICE, MEDICAL_DIRECTOR = "the office", "the medical director"
 @dataclass(frozen=True)
 class Answer:
     key: str
-    home: str  # "clinic" (mkdocs.yml extra.clinic), "treatment" (extra.treatment), "clinical" (data/answers.yml
+    home: str  # "clinic" (mkdocs.yml extra.clinic), "treatment" (extra.treatments.KEY), "clinical" (data/answers.yml
     #            clinic:), "treatment clinical" (data/answers.yml treatments.<name>:)
     who: str
     question: str
@@ -91,7 +90,7 @@ SCHEMA: tuple[Answer, ...] = (
     Answer("after_hours_forwarded", "clinical", MEDICAL_DIRECTOR,
            "Is the day line forwarded after hours to someone who answers?",
            "Only then may the after-hours number be the day line.", "The phone company's settings.", "yes or no"),
-    Answer("device_name", "treatment clinical", MEDICAL_DIRECTOR, "Which microneedling device do you use?",
+    Answer("device_name", "treatment clinical", MEDICAL_DIRECTOR, "Which device do you use for it?",
            "Patients can check what the FDA cleared it for.", "The device's label.",
            "brand and model, 60 characters at most, without FDA wording"),
     Answer("device_clearance", "treatment clinical", MEDICAL_DIRECTOR, "What is the device's FDA number?",

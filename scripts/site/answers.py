@@ -1,4 +1,4 @@
-"""The clinic's clinical answers (data/answers.yml) and the treatment's price (mkdocs.yml extra.treatment): typed,
+"""The clinic's clinical answers (data/answers.yml) and each treatment's price (mkdocs.yml extra.treatments): typed,
 lawful values with plain-English fixes, shown in each page's language, and the clinical ones published only as
 a clinician signed them (#23's review log, page id `clinical-answers`)."""
 
@@ -15,15 +15,16 @@ from urllib.parse import urlparse
 import yaml
 
 from scripts.problems import Problem, Severity
-from scripts.site.answer_schema import ANSWERS_FILE, TREATMENT_SETTINGS, Answer, answers_in
+from scripts.site.answer_schema import ANSWERS_FILE, Answer, answers_in
 from scripts.site.claims import claim_message, claims_file, find_claims, load_claims
 from scripts.site.clinic import parse_phone, phone_display
 from scripts.site.languages import languages
 from scripts.site.settings import load_settings, setting_line
+from scripts.site.treatments import SETTINGS as TREATMENT_SETTINGS
+from scripts.site.treatments import treatment_findings
 from scripts.site.yaml_text import unreadable_file_problem
 
 ROLES_FILE = Path("data/roles.yml")
-TREATMENT = "microneedling"  # the one treatment today; data/answers.yml holds each treatment under treatments:
 ANSWERS_PAGE = "clinical-answers"  # the id their sign-offs are logged under
 CLEARANCE = re.compile(r"^(K|DEN)\d{6}$")
 PREMARKET = re.compile(r"^P\d{6}$")
@@ -73,15 +74,16 @@ def clinic_answers(data: dict[str, Any]) -> dict[str, Any]:
     return data.get("clinic") if isinstance(data.get("clinic"), dict) else {}
 
 
-def treatment_answers(data: dict[str, Any], treatment: str = TREATMENT) -> dict[str, Any]:
+def treatment_answers(data: dict[str, Any], treatment: str) -> dict[str, Any]:
     treatments = data.get("treatments") if isinstance(data.get("treatments"), dict) else {}
     return treatments.get(treatment) if isinstance(treatments.get(treatment), dict) else {}
 
 
-def answer_value(answer: Answer, extra: dict[str, Any], data: dict[str, Any], treatment: str = TREATMENT) -> Any:
-    """One answer as written in its home: `extra` is mkdocs.yml's extra (clinic:, treatment:), `data` is
-    data/answers.yml (clinic:, treatments:); None when it is not there."""
-    homes = {"clinic": extra.get("clinic"), "treatment": extra.get("treatment"), "clinical": clinic_answers(data),
+def answer_value(answer: Answer, extra: dict[str, Any], data: dict[str, Any], treatment: str = "") -> Any:
+    """One answer as written in its home: `extra` is mkdocs.yml's extra (clinic:, treatments:), `data` is
+    data/answers.yml (clinic:, treatments:); a treatment's answers are `treatment`'s. None when it is not there."""
+    entries = extra.get("treatments") if isinstance(extra.get("treatments"), dict) else {}
+    homes = {"clinic": extra.get("clinic"), "treatment": entries.get(treatment), "clinical": clinic_answers(data),
              "treatment clinical": treatment_answers(data, treatment)}
     home = homes[answer.home]
     return home.get(answer.key) if isinstance(home, dict) else None
@@ -268,10 +270,10 @@ def _role_findings(value: Any, where: tuple[str | int, ...], roles: Roles, super
     return found
 
 
-def price_findings(treatment: dict[str, Any]) -> list[Finding]:
-    """The treatment's price (mkdocs.yml extra.treatment.price): whole dollars from and to, and per what."""
+def price_findings(treatment: dict[str, Any], key: str = "") -> list[Finding]:
+    """A treatment's price (mkdocs.yml extra.treatments.KEY.price): whole dollars from and to, and per what."""
     price = treatment.get("price")
-    where = (*TREATMENT_SETTINGS, "price")
+    where = (*TREATMENT_SETTINGS, key, "price")
     example = "{from: 300, to: 450, per: session}"
     if price in (None, "") or (isinstance(price, dict) and not _filled(price)):
         return []
@@ -324,6 +326,11 @@ def answer_values(details: dict[str, Any]) -> dict[str, str]:
         "clinic.supervising_physician": doctor_text if doctor.get("name") else "",
         "clinic.after_hours_phone": shown,
         "clinic.after_hours_phone_tel": f"tel:{dialled}" if dialled else "",
+    }
+    if details.get("treatment") is None:
+        return values  # a page of no treatment: it has no {{ treatment.* }} to show
+    return {
+        **values,
         "treatment.device_name": str(treatment.get("device_name") or "").strip(),
         "treatment.device_clearance": str(treatment.get("device_clearance") or "").strip(),
         "treatment.device_min_age": str(treatment.get("device_min_age") or "").strip(),
@@ -332,7 +339,6 @@ def answer_values(details: dict[str, Any]) -> dict[str, str]:
         "treatment.performer_roles": joiner.join(performers) if performers and all(performers) else "",
         "treatment.price": _price_text(treatment.get("price"), words),
     }
-    return values
 
 
 def _price_text(price: Any, words: dict[str, Any]) -> str:
@@ -348,11 +354,16 @@ def _price_text(price: Any, words: dict[str, Any]) -> str:
 
 def answers_problems(root: Path, config_path: Path) -> list[Problem]:
     """Every problem with the clinical answers (data/answers.yml) and the treatment's price (config_path's
-    extra.treatment), with the rule, the file and the line. The device name is held to every language's claims
+    extra.treatments), with the rule, the file and the line. The device name is held to every language's claims
     list: every edition shows it."""
     shown_config = config_path.resolve().relative_to(root.resolve()).as_posix()
-    extra = load_settings(config_path).get("extra") or {}
-    problems = findings_as_problems(price_findings(extra.get("treatment") or {}), config_path, shown_config)
+    settings = load_settings(config_path)
+    extra = settings.get("extra") or {}
+    entries = extra.get("treatments") if isinstance(extra.get("treatments"), dict) else {}
+    findings: list[Finding] = [(where, message, Severity.ERROR) for where, message in treatment_findings(settings)]
+    findings += [finding for key, entry in entries.items() if isinstance(entry, dict)
+                 for finding in price_findings(entry, str(key))]
+    problems = findings_as_problems(findings, config_path, shown_config)
     try:
         data = read_answers(root)
     except (yaml.YAMLError, ValueError) as error:

@@ -5,6 +5,7 @@ The successor engine ignores `hooks:`; everything below is also reachable from `
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from scripts.site import (
     review_text,
     sources,
     structured_data,
+    treatments,
 )
 from scripts.site.claims import check_claims, load_claims
 from scripts.site.dates import DEFAULT_TIMEZONE, long_date, today
@@ -59,8 +61,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
           + brand.validate_brand(config, config_path.relative_to(root)))
     here = languages.language_built_by(config_path)
     extra["contact"] = clinic.display_values(details, here.code)
-    # Everything pages may show of the clinic, in this build's language, for the placeholders (one reading).
-    placeholders.use_details(config.markdown_extensions, config.mdx_configs, page_details.page_details(config_path))
+    # Everything pages may show of the clinic, in this build's language (one reading); each page then gets its own
+    # treatment's answers (on_page_markdown).
+    extra["page_details"] = page_details.page_details(config_path)
+    # The treatments, and those this build leaves out with their pages and menu entries: drafts, unless the build
+    # shows them (make serve, make build), and any the publish step holds back (not every clinical page signed).
+    extra["treatments"] = found = treatments.treatments({"extra": extra})
+    hidden = treatments.hidden_treatments(found, os.environ.get(treatments.SHOW_DRAFTS) == "1",
+                                          os.environ.get(treatments.WITHHELD, "").split(","))
+    extra["hidden_pages"] = {here.key(page).removeprefix(here.prefix) for page in here.pages
+                             if treatments.page_treatment(here.docs, page, found) in hidden}
+    config.nav = treatments.without_pages(config.nav, lambda path: path in extra["hidden_pages"])
+    extra["draft_treatments"] = treatments.drafts(found) - hidden
     # The heading links' tooltip in this build's language (the toc settings are shared through INHERIT).
     if "toc" in config.mdx_configs and (extra.get("ui") or {}).get("heading_link"):
         config.mdx_configs["toc"]["permalink_title"] = extra["ui"]["heading_link"]
@@ -86,6 +98,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for path in config.extra["hidden_pages"]:
+        found = files.get_file_from_path(path)
+        if found is not None:
+            files.remove(found)
+    return files
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["qr_svg"] = qr_svg
     env.filters["long_date"] = long_date
@@ -95,7 +115,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     source_path = page.file.src_uri
     raw = page.file.content_string
-    details = placeholders.details_in_use(config.mdx_configs)
+    # The page's own treatment: its answers fill its {{ treatment.* }} placeholders; its name, its title and data.
+    treatment = treatments.treatment_of(source_path, page.meta, config.extra["treatments"])
+    page.meta["treatment"] = treatment
+    details = page_details.for_treatment(config.extra["page_details"], treatment)
+    placeholders.use_details(config.markdown_extensions, config.mdx_configs, details)
     root = Path(config.config_file_path).resolve().parent
     shown = Path(page.file.abs_src_path).resolve().relative_to(root).as_posix()  # docs/es/riesgos.md, not riesgos.md
     parsed = parse_page(Path(page.file.abs_src_path), raw, root)
@@ -138,8 +162,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     language = extra.get("language") or "en"
     signed = review_text.signed_review(page_review, language, extra["review_record"].registry, extra.get("ui") or {})
     context["review_signed"] = signed
+    treatment = extra["treatments"].get(page.meta.get("treatment") or "")
+    context["draft_notice"] = treatment is not None and treatment.key in extra["draft_treatments"]
+    if context["draft_notice"]:
+        page.meta["robots"] = "noindex, nofollow"  # kept out of search engines and the sitemap
     graph = structured_data.page_graph(page.meta, page.canonical_url or "", config.site_url or "",
                                        extra["contact"], (extra.get("clinic") or {}).get("hours") or [],
-                                       extra.get("treatment") or {}, signed, language)
+                                       treatment, signed, language)
     context["json_ld"] = structured_data.to_script_json(graph)
     return context

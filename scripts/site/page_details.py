@@ -1,7 +1,8 @@
 """Everything a page may show of the clinic, in one dict for the placeholders: the office's details (mkdocs.yml
 extra.clinic), the clinical answers as a clinician signed them (data/answers.yml; emptied while unsigned), the
-treatment's answers and price, and the words and roles of the page's language. The build, the content check and
-the placeholder extension all start from here."""
+answers and price of the page's own treatment, and the words and roles of the page's language. The build, the
+content check and the placeholder extension all start from here: `page_details` once per language, then
+`for_treatment` for each page."""
 
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import yaml
 
 from scripts.site.answers import (
     ANSWERS_PAGE,
-    TREATMENT,
     clinic_answers,
     load_roles,
     read_answers,
@@ -21,10 +21,12 @@ from scripts.site.answers import (
     treatment_answers,
 )
 from scripts.site.dates import today
-from scripts.site.languages import ENGLISH, language_built_by
+from scripts.site.front_matter import load_front_matter
+from scripts.site.languages import ENGLISH, language_built_by, language_of
 from scripts.site.review import review_record, signature_problems
 from scripts.site.review_log import APPROVED, latest_entry
 from scripts.site.settings import load_settings
+from scripts.site.treatments import language_treatments, treatment_of, treatments
 
 ANSWER_WORDS = ("list_or", "price", "price_per")  # extra.ui words the answers are shown with
 
@@ -49,12 +51,33 @@ def page_details(config_path: Path) -> dict[str, Any]:
         answers = {}
     answers = signed_answers(answers, signed_answers_version(root, today(extra.get("timezone"))))
     ui = extra.get("ui") or {}
-    treatment = extra.get("treatment") or {}
     return {
         **(extra.get("clinic") or {}),
         **clinic_answers(answers),
-        "treatment": {**treatment_answers(answers, TREATMENT), "price": treatment.get("price")},
+        # Each treatment's answers and price; a page shows its own treatment's (for_treatment), and a page of no
+        # treatment has none (None: its {{ treatment.* }} placeholders are refused).
+        "treatments": {key: {**treatment_answers(answers, key), "price": each.price, "name": each.name}
+                       for key, each in treatments(settings).items()},
+        "treatment": None,
         "language": language_built_by(config_path).code,
         "words": {key: ui.get(key) for key in ANSWER_WORDS},
         "roles": {role_id: role.get("words") or {} for role_id, role in load_roles(root).allowed.items()},
     }
+
+
+def for_treatment(details: dict[str, Any], treatment: str | None) -> dict[str, Any]:
+    """The details one page shows: those of its language, with its own treatment's answers as `treatment`."""
+    own = (details.get("treatments") or {}).get(treatment) if treatment else None
+    return {**details, "treatment": own, "treatment_key": treatment or ""}
+
+
+def details_of_page(root: Path, page: str, text: str, details: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What one page shows (its path inside docs/, e.g. "es/riesgos.md", and its text): its language's details
+    (`details`, or read here) with its own treatment's answers."""
+    language = language_of(root, page)
+    try:
+        meta = load_front_matter(text)
+    except yaml.YAMLError:
+        meta = {}  # the check reports it with its line
+    treatment = treatment_of(page.removeprefix(language.prefix), meta, language_treatments(language.config))
+    return for_treatment(details if details is not None else page_details(language.config), treatment)

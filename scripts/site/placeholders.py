@@ -41,8 +41,9 @@ NAMESPACE = "clinic"
 # Placeholders worked out from other settings, and the settings to fill in for them.
 SET_FROM = {"phone_tel": "phone", "sms_link": "sms", "after_hours_phone_tel": "after_hours_phone",
             "address": "street_address, city, region and postcode", "speaks_this_language": "languages_spoken"}
-HOMES = {"clinic": "under extra: clinic: in mkdocs.yml", "treatment": "under extra: treatment: in mkdocs.yml",
-         "clinical": "under clinic: in data/answers.yml", "treatment clinical": "under treatments: in data/answers.yml"}
+HOMES = {"clinic": "under extra: clinic: in mkdocs.yml", "treatment": "under the page's treatment in mkdocs.yml "
+         "(extra: treatments:)", "clinical": "under clinic: in data/answers.yml",
+         "treatment clinical": "under the page's treatment in data/answers.yml (treatments:)"}
 
 
 def answers_named(name: str) -> list[Answer]:
@@ -74,6 +75,11 @@ def known_names(clinic: dict[str, Any]) -> set[str]:
 
 def unknown_placeholder_message(name: str, clinic: dict[str, Any]) -> str:
     names = sorted(known_names(clinic))
+    if name.startswith("treatment.") and clinic.get("treatment") is None and any(
+            answer.namespace == "treatment" and answer.key == name.split(".", 1)[1] for answer in SCHEMA):
+        return (f"'{{{{ {name} }}}}' is a treatment's answer, and this page belongs to no treatment: put the page in "
+                "its treatment's folder or name it in the front matter (treatment: KEY, a key of extra: treatments: "
+                "in mkdocs.yml), or take the placeholder out")
     # The closest name, whether the page wrote clinic. or treatment. (an answer may have moved to the treatment).
     by_key = {known.split(".", 1)[1]: known for known in names}
     guess = [by_key[key] for key in difflib.get_close_matches(name.split(".", 1)[-1], list(by_key), n=1, cutoff=0.6)]

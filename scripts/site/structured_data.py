@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from scripts.site.review_text import SignedReview
+from scripts.site.treatments import Treatment
 
 DAY_URL = "https://schema.org/{}"
 
@@ -32,11 +33,11 @@ def _clinic(contact: dict[str, str], hours: list[dict[str, str]], site_url: str)
 
 
 def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict[str, str],
-               hours: list[dict[str, str]], treatment: dict[str, str], signed: SignedReview | None,
+               hours: list[dict[str, str]], treatment: Treatment | None, signed: SignedReview | None,
                language: str = "en") -> list[dict[str, Any]]:
-    """The JSON-LD objects for one page: always the clinic; on clinical pages the web page (in `language`) and
-    the treatment it is about (extra.treatment), with its reviewer and date once a listed clinician has signed
-    the version shown."""
+    """The JSON-LD objects for one page: always the clinic; on clinical pages the web page (in `language`), the
+    page's own treatment it is about (named in that language), and its reviewer and date once a listed clinician
+    has signed the version shown."""
     clinic = _clinic(contact, hours, site_url)
     graph: list[dict[str, Any]] = [clinic]
     if meta.get("clinical"):
@@ -48,13 +49,11 @@ def page_graph(meta: dict[str, Any], page_url: str, site_url: str, contact: dict
             "inLanguage": language,
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "publisher": {"@type": "MedicalClinic", "name": contact["name"]},
-            "about": {
-                "@type": "MedicalProcedure",
-                "name": treatment.get("name", ""),
-                **({"alternateName": treatment["also_called"]} if treatment.get("also_called") else {}),
-                "bodyLocation": "Skin",
-            },
         }
+        if treatment is not None:
+            web_page["about"] = {"@type": "MedicalProcedure", "name": treatment.name,
+                                 **({"alternateName": treatment.also_called} if treatment.also_called else {}),
+                                 "bodyLocation": "Skin"}
         if signed is not None:
             web_page["lastReviewed"] = signed.date.isoformat()
             web_page["reviewedBy"] = {"@type": "Person", "name": signed.name,
