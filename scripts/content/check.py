@@ -23,9 +23,11 @@ import yaml
 
 from scripts.content import readability, structure
 from scripts.content.code_owners import code_owner_problems
+from scripts.content.drafts import with_drafts
 from scripts.content.front_matter import check_front_matter
 from scripts.content.headings import check_headings
 from scripts.content.images import check_images
+from scripts.content.journey_check import check_treatments
 from scripts.content.links import Site, check_links
 from scripts.content.mkdocs_settings import mkdocs_settings_problems
 from scripts.content.raw_html import check_html
@@ -245,7 +247,9 @@ def check_site(root: Path) -> list[Problem]:
     problems += check_review_record(root, context.review, context.today)
     problems += check_settings(root / CONFIG_FILE, root, context.claims) + settings_claim_problems(root)
     problems += check_structure(root, context)
-    return sorted(set(problems))
+    problems += check_treatments(root)
+    # A draft treatment's pages are never published: what they still need is a warning until it is marked ready.
+    return sorted(set(with_drafts(problems, root)))
 
 
 def _annotation(problem: Problem) -> str:
