@@ -25,6 +25,7 @@ from scripts.site.review import REVIEW_KEYS, ReviewRecord, ReviewState, page_rev
 from scripts.site.review_history import log_at_base
 from scripts.site.review_log import APPROVED, DECISIONS, LOG_FILE, LogEntry, latest_entry, parse_log, rewritten_entries
 from scripts.site.reviewers import REVIEWERS_FILE, ROLES, read_registry_file
+from scripts.site.treatments import is_draft_page, language_treatments
 from scripts.site.yaml_text import unreadable_file_problem
 
 PAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -243,6 +244,8 @@ def page_problems(page: Page, language: Language, record: ReviewRecord, today: d
         problems.append(Problem(path, page.key_line("page_id"), f"page_id is '{page_id}', and the English page it "
                                                                 f"translates has page_id: {english_id}: a "
                                                                 f"translation keeps its page's id"))
+    if is_draft_page(language.docs, page.file, language_treatments(language.config)):
+        return problems  # a draft treatment's page is never published, so it awaits no sign-off yet
     latest = latest_entry(record.log, page_id, language.code)
     signed = latest if latest is not None and latest.decision == APPROVED else None
     problems += _front_matter_against_log(page, signed)

@@ -19,6 +19,7 @@ from scripts.site.page_version import version_of, working_tree
 from scripts.site.review import PageReview, ReviewRecord, ReviewState, page_review, review_record
 from scripts.site.review_history import signed_text
 from scripts.site.review_log import APPROVED, latest_entry
+from scripts.site.treatments import is_draft_page, language_treatments
 
 SHARED = "the shared pages"
 
@@ -62,7 +63,10 @@ def review_gate(root: Path, today: date) -> GateResult:
     notes: list[str] = []
     published_versions: dict[str, str] = {}  # English page (inside docs/) -> the version patients get
     for language in languages(root):
+        found = language_treatments(language.config)
         for file in language.pages:
+            if is_draft_page(language.docs, file, found):
+                continue  # a draft treatment is never published (the build leaves it out)
             review = page_review(root, file, today, record)
             shown, group = file.relative_to(root), group_of(language, file)
             published = review.version

@@ -97,9 +97,12 @@ def is_answered(value: Any) -> bool:
 def clinical_values(data: dict[str, Any]) -> dict[str, Any]:
     """The answers a clinician signs, as data (every treatment's too)."""
     treatments = data.get("treatments") if isinstance(data.get("treatments"), dict) else {}
+    # A treatment with no answer yet (a new draft's empty entry) is left out, so adding one keeps the signed answers
+    # signed.
     return {"clinic": {key: clinic_answers(data).get(key) for key in answers_in("clinical")},
             "treatments": {name: {key: (answers or {}).get(key) for key in answers_in("treatment clinical")}
-                           for name, answers in sorted(treatments.items()) if isinstance(answers, dict)}}
+                           for name, answers in sorted(treatments.items()) if isinstance(answers, dict)
+                           and _filled({key: answers.get(key) for key in answers_in("treatment clinical")})}}
 
 
 def _filled(value: Any) -> bool:

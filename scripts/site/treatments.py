@@ -126,6 +126,13 @@ def drafts(found: dict[str, Treatment]) -> set[str]:
     return {key for key, each in found.items() if not each.ready}
 
 
+def is_draft_page(docs: Path, page: Path, found: dict[str, Treatment]) -> bool:
+    """Whether a page (a file inside `docs`, its language's folder) belongs to a draft treatment: never published,
+    so never reviewed or gated until its treatment is marked ready."""
+    key = page_treatment(docs, page, found)
+    return key is not None and key in drafts(found)
+
+
 def without_pages(nav: Any, hidden: Callable[[str], bool]) -> Any:
     """A `nav:` setting without the pages `hidden(path)` names, and without a section left empty."""
     if isinstance(nav, list):
