@@ -5,7 +5,7 @@ PYTHON := $(VENV)/bin/python
 # Material prints an end-of-life banner on every run; README explains the plan.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install serve build check test test-fast lint grades bench new-page browser publish lock sign-off packets intake readiness
+.PHONY: help install serve build check test test-fast lint grades bench new-page new-treatment browser publish lock sign-off packets intake readiness
 
 help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
@@ -19,6 +19,9 @@ help:
 	@echo "make new-page TITLE=\"Your question?\"  start a new page (and add it to the menu); with"
 	@echo "                  TRANSLATES=aftercare.md and a translated TITLE, start that page's translation"
 	@echo "                  (LANGUAGE=es chooses the language when there are several)"
+	@echo "make new-treatment NAME=\"Chemical peels\" NAME_ES=\"Peelings químicos\"  start a new treatment as a draft:"
+	@echo "                  every page of its journey in both languages (headings and notes of what to write), its"
+	@echo "                  menu section and settings; published only once it is marked ready: true"
 	@echo "make screenshots  every page at phone and desktop size, light and dark, into screenshots/"
 	@echo "make publish SITE_URL=https://…/  build into public/ through the review gate (PREVIEW=1: a preview)"
 	@echo "make packets      a review packet (PDF and HTML, into review-packets/) for each clinical page awaiting"
@@ -99,6 +102,10 @@ readiness: install
 
 new-page: install
 	$(PYTHON) -m scripts.content.new_page "$(TITLE)" $(if $(TRANSLATES),--translates "$(TRANSLATES)") $(if $(LANGUAGE),--language "$(LANGUAGE)")
+
+# A new treatment as a draft (CONTRIBUTING.md, "Adding a treatment"): its journey pages, menu sections and settings.
+new-treatment: install
+	$(PYTHON) -m scripts.content.new_treatment "$(NAME)" --translation es "$(NAME_ES)"
 
 # Publish into public/: needs SITE_URL (https), every check passing and every clinical page reviewed.
 # PREVIEW=1 publishes unreviewed pages anyway, with a loud warning.

@@ -201,6 +201,32 @@ def with_list_item(text: str, path: SettingPath, item: str) -> str:
     return text[:line_end] + f"\n{' ' * dash_column}- {item}" + text[line_end:]
 
 
+def with_lines_after(text: str, path: SettingPath, lines: list[str]) -> str:
+    """The settings file's text with `lines` (indented as they should be) added right after the setting at `path`
+    (a mapping key or a list item, with everything under it), before the comments and blank lines that follow it:
+    how a block such as a new treatment or a menu section is added in the file's own style, everything else kept."""
+    node, _ = _node_at(yaml.compose(text, Loader=_SettingsLoader), path)  # noqa: S506
+    if node is None:
+        raise KeyError(f"no setting {'.'.join(map(str, path))} to add lines after")
+    kept = text[node.start_mark.index:node.end_mark.index].split("\n")
+    while len(kept) > 1 and (not kept[-1].strip() or kept[-1].lstrip().startswith("#")):
+        kept.pop()
+    end = node.start_mark.index + len("\n".join(kept).rstrip())
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[:line_end] + "".join(f"\n{line}" for line in lines) + text[line_end:]
+
+
+def setting_column(text: str, path: SettingPath) -> int:
+    """The column a setting starts at: a key's, or a list item's dash."""
+    node, parent = _node_at(yaml.compose(text, Loader=_SettingsLoader), path)  # noqa: S506
+    if node is None:
+        raise KeyError(f"no setting {'.'.join(map(str, path))}")
+    if isinstance(parent, yaml.MappingNode):
+        return next(key.start_mark.column for key, value in parent.value if value is node)
+    return node.start_mark.column - 2 if text[node.start_mark.index - 2] == "-" else node.start_mark.column
+
+
 def load_settings_text(text: str) -> dict[str, Any]:
     """Settings from their text (see load_settings)."""
     settings = yaml.load(text, Loader=_SettingsLoader)  # noqa: S506
