@@ -269,9 +269,9 @@ leaves them out. Next:
      (as warnings while it is a draft).
   3. Cite: list each clinical page's sources (ids from data/sources.yml); the medical team adds new ones there.
   4. Ask the office for the price (mkdocs.yml) and the medical director for the answers in data/answers.yml.
-  5. Take it live in one pull request: set ready: true under extra: treatments: {key}: in mkdocs.yml; make check
-     must then pass with no errors. A clinician signs each clinical page (make packets, make sign-off) before it is
-     published."""
+  5. Take it live in one pull request: in mkdocs.yml, under extra: treatments: {key}:, set ready: true.
+     make check must then pass with no errors, and a clinician signs each clinical page (make packets, make
+     sign-off) before it is published."""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,270 @@
+"""`make new-treatment`: a new treatment's journey in both languages as a draft, which the content check passes with
+warnings and, marked ready, fails with each missing piece; names whose address is taken are refused."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from scripts.content.check import check_site
+from scripts.content.journey import JOURNEY
+from scripts.content.journey_check import section_lines, treatment_problems
+from scripts.content.new_treatment import main as new_treatment_main
+from scripts.content.readability import render
+from scripts.problems import Problem, Severity
+from scripts.release.review_gate import review_gate
+from scripts.site.addresses import CONTRACT
+from scripts.site.answer_schema import ANSWERS_FILE
+from scripts.site.answers import answers_version, read_answers
+from scripts.site.claims import load_claims
+from scripts.site.dates import today
+from scripts.site.front_matter import load_front_matter, split_front_matter
+from scripts.site.languages import languages
+from scripts.site.settings import load_settings
+from scripts.site.treatments import language_treatments
+from tests.conftest import ROOT, TEST_TODAY, copy_project
+
+NAME, NAME_ES = "Chemical peels", "Peelings químicos"
+KEY, FOLDER_ES = "chemical-peels", "peelings-quimicos"
+SETTINGS_FILES = ("mkdocs.yml", "mkdocs.es.yml", ANSWERS_FILE.as_posix())
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITE_TODAY", TEST_TODAY)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def scaffold(project: Path, name: str = NAME, name_es: str = NAME_ES) -> int:
+    return new_treatment_main([name, "--translation", "es", name_es, "--root", str(project)])
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the new treatment scaffolded (read only: tests that change it make their own)."""
+    project = copy_project(tmp_path_factory.mktemp("drafted") / "project")
+    assert scaffold(project) == 0
+    return project
+
+
+@pytest.fixture
+def ready(tmp_path: Path) -> Path:
+    """A copy with the new treatment scaffolded and then marked ready, as its going-live pull request does."""
+    project = copy_project(tmp_path / "project")
+    assert scaffold(project) == 0
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    entry = text.index(f"    {KEY}:\n")
+    config.write_text(text[:entry] + text[entry:].replace("ready: false", "ready: true", 1), encoding="utf-8")
+    assert language_treatments(config)[KEY].ready
+    return project
+
+
+def journey_file(project: Path, code: str, stage_file: str) -> Path:
+    language = next(each for each in languages(project) if each.code == code)
+    return language.docs / (KEY if code == "en" else FOLDER_ES) / stage_file
+
+
+def line_of(file: Path, pattern: str) -> int:
+    """The line of a file on which `pattern` is first found."""
+    return next(number for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
+                if re.search(pattern, line))
+
+
+def errors(problems: list[Problem]) -> list[str]:
+    return [str(problem) for problem in problems if problem.severity is Severity.ERROR]
+
+
+def test_a_draft_passes_the_check_with_warnings_that_name_it(drafted: Path) -> None:
+    problems = check_site(drafted)
+    assert errors(problems) == []
+    warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
+    assert any(problem.path == "mkdocs.yml" and NAME in problem.message and "draft" in problem.message
+               for problem in warnings)
+    drafts = [problem for problem in warnings if problem.path.startswith((f"docs/{KEY}/", f"docs/es/{FOLDER_ES}/"))]
+    assert drafts and all(f"draft: {NAME}" in problem.message or f"draft: {NAME_ES}" in problem.message
+                          for problem in drafts)
+    # Never published, so it awaits no sign-off and adds no address to the URL contract yet.
+    assert not [problem for problem in problems if problem.severity is Severity.NOTE and KEY in problem.path]
+
+
+def test_every_journey_page_section_and_setting_is_written_in_both_languages(drafted: Path) -> None:
+    for code in ("en", "es"):
+        for stage in JOURNEY:
+            page = journey_file(drafted, code, stage.files[code])
+            assert page.is_file(), page
+            text = page.read_text(encoding="utf-8")
+            meta = load_front_matter(text)
+            for key, value in stage.required_front_matter(code).items():
+                assert meta.get(key) == value, (page, key)
+            assert meta["treatment"] == KEY and meta["description"] == ""
+            if stage.clinical:
+                assert meta["page_id"] == f"{KEY}-{stage.key}" and meta["sources"] == []
+                assert all(meta[key] is None for key in ("reviewed_by", "last_reviewed", "next_review",
+                                                           "reviewed_version"))
+            if code == "es":
+                assert meta["translation_of"] == f"{KEY}/{stage.files['en']}" and meta["translated_from"] is None
+            ids = [found for _, _, found in section_lines(split_front_matter(text)[1])]
+            assert ids == [section.ids[code] for section in stage.sections], page
+    assert load_settings(drafted / "mkdocs.yml")["extra"]["treatments"][KEY] == {
+        "name": NAME, "also_called": "", "price": {"from": None, "to": None, "per": ""}, "ready": False}
+    assert load_settings(drafted / "mkdocs.es.yml")["extra"]["treatments"][KEY]["folder"] == FOLDER_ES
+    answers = read_answers(drafted)["treatments"]
+    assert set(answers[KEY]) == set(next(iter(answers.values())))
+    assert not any(answers[KEY].values())
+
+
+def test_a_draft_renders_only_headings_and_writing_notes(drafted: Path) -> None:
+    """No invented text: outside its headings, a drafted page shows nothing (its notes are HTML comments)."""
+
+    class Shown(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.heading, self.headings, self.other = 0, [], []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.heading += tag in ("h2", "h3", "h4")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.heading -= tag in ("h2", "h3", "h4")
+
+        def handle_data(self, data: str) -> None:
+            if data.strip():
+                (self.headings if self.heading else self.other).append(data.strip())
+
+    for code in ("en", "es"):
+        for stage in JOURNEY:
+            page = journey_file(drafted, code, stage.files[code])
+            shown = Shown()
+            shown.feed(render(split_front_matter(page.read_text(encoding="utf-8"))[1], None, drafted / "mkdocs.yml"))
+            assert shown.other == [], page
+            assert len(shown.headings) >= len(stage.sections)
+
+
+def test_the_settings_files_keep_their_comments_and_the_menu_gets_the_section(drafted: Path) -> None:
+    for name in SETTINGS_FILES:
+        before = [line.strip() for line in (ROOT / name).read_text(encoding="utf-8").splitlines()
+                  if line.strip().startswith("#")]
+        after = [line.strip() for line in (drafted / name).read_text(encoding="utf-8").splitlines()
+                 if line.strip().startswith("#")]
+        assert [line for line in after if line in before] == before, name
+    for code, name, folder in (("en", NAME, KEY), ("es", NAME_ES, FOLDER_ES)):
+        language = next(each for each in languages(drafted) if each.code == code)
+        nav = load_settings(language.config)["nav"]
+        section = next(index for index, entry in enumerate(nav) if isinstance(entry, dict) and name in entry)
+        assert nav[section][name] == [f"{folder}/{stage.files[code]}" for stage in JOURNEY]
+        # In a menu without treatment sections (today's), the new section comes just before the contact page.
+        following = nav[section + 1]
+        assert isinstance(following, str) and following in ("contact.md", "contacto.md")
+
+
+def test_in_a_grouped_menu_the_section_follows_the_last_treatments(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    nav = load_settings(config)["nav"]
+    first = next(treatment for treatment in language_treatments(config).values())
+    shared = [entry for entry in nav if entry in ("index.md", "contact.md", "about.md")]
+    own = [entry for entry in nav if entry not in shared]
+    grouped = "nav:\n  - index.md\n  - " + f"{first.name}:\n      - {first.hub}\n" + "".join(
+        f"      - {entry}\n" for entry in own) + "".join(f"  - {entry}\n" for entry in shared[1:])
+    config.write_text(re.sub(r"^nav:\n(?:  - .*\n)+", grouped, text, count=1, flags=re.M), encoding="utf-8")
+    assert scaffold(project) == 0
+    nav = load_settings(config)["nav"]
+    assert [next(iter(entry)) if isinstance(entry, dict) else entry for entry in nav] == \
+        ["index.md", first.name, NAME, *shared[1:]]
+
+
+def test_marked_ready_it_fails_listing_each_missing_piece_with_file_and_line(ready: Path) -> None:
+    journey_file(ready, "en", "before.md").unlink()
+    aftercare = journey_file(ready, "en", "aftercare.md")
+    aftercare.write_text(aftercare.read_text(encoding="utf-8").replace(" {#dos}", ""), encoding="utf-8")
+    found = errors(check_site(ready))
+    what_is_it = journey_file(ready, "en", "what-is-it.md")
+    for expected in (
+        f"docs/{KEY}/what-is-it.md:{line_of(what_is_it, '^description:')}: 'description' is empty",
+        f"docs/{KEY}/what-is-it.md:{line_of(what_is_it, '^sources:')}: a clinical page needs its sources",
+        f"docs/{KEY}/what-is-it.md:{line_of(what_is_it, '{#how-it-works}')}: the section #how-it-works has only its "
+        "writing note",
+        f"docs/es/{FOLDER_ES}/riesgos.md:1: 'translated_from' is ''",
+        f"mkdocs.yml:{line_of(ready / 'mkdocs.yml', f'^    {KEY}:')}: {NAME} has no before page",
+    ):
+        assert any(line.startswith(expected) for line in found), (expected, found)
+    assert any(line.startswith(f"docs/{KEY}/aftercare.md:") and "the section #dos is missing" in line
+               for line in found)
+
+
+def test_a_broken_link_a_banned_claim_and_an_unsourced_page_in_a_ready_treatment_are_caught(ready: Path) -> None:
+    claim = "painless"
+    assert any(each.phrase.lower() == claim for each in load_claims(ready)), "the claims list no longer has it"
+    risks = journey_file(ready, "en", "risks.md")
+    text = risks.read_text(encoding="utf-8")
+    risks.write_text(text.replace("{#common}\n", f"{{#common}}\n\nIt is {claim}. Read [more](nowhere.md).\n", 1),
+                     encoding="utf-8")
+    found = errors(check_site(ready))
+    written = line_of(risks, claim)
+    assert any(line.startswith(f"docs/{KEY}/risks.md:{written}: '{claim}'") for line in found), found
+    assert any(line.startswith(f"docs/{KEY}/risks.md:{written}:") and "nowhere.md" in line for line in found), found
+    assert any(line.startswith(f"docs/{KEY}/risks.md:{line_of(risks, '^sources:')}: a clinical page needs its "
+                               "sources") for line in found)
+
+
+def test_the_publish_gate_skips_a_draft_and_gates_it_once_ready(drafted: Path, ready: Path) -> None:
+    day = today(None)
+    assert not [line for line in review_gate(drafted, day).blocking if KEY in line or FOLDER_ES in line]
+    blocking = review_gate(ready, day).blocking
+    assert any(f"docs/{KEY}/aftercare.md" in line for line in blocking)
+    assert any(f"docs/es/{FOLDER_ES}/riesgos.md" in line for line in blocking)
+
+
+def test_a_draft_leaves_the_signed_answers_version_as_it_was(drafted: Path) -> None:
+    assert answers_version(read_answers(drafted)) == answers_version(read_answers(ROOT))
+
+
+def tree(project: Path) -> dict[str, str]:
+    return {file.relative_to(project).as_posix(): hashlib.sha256(file.read_bytes()).hexdigest()
+            for file in sorted(project.rglob("*")) if file.is_file()}
+
+
+@pytest.mark.parametrize(("name", "name_es", "why"), [
+    ("Risks", NAME_ES, "already has the address"),  # docs/risks.md
+    ("Recovery", NAME_ES, "redirect"),
+    ("FAQ", NAME_ES, "redirect"),
+    ("es", NAME_ES, "the site itself uses"),
+    (NAME, "Riesgos", "already has the address"),  # docs/es/riesgos.md
+    ("", NAME_ES, "name"),
+    (NAME, "", "name"),
+])
+def test_a_name_whose_address_is_taken_is_refused_and_nothing_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, name_es: str, why: str) -> None:
+    project = copy_project(tmp_path / "project")
+    before = tree(project)
+    assert scaffold(project, name, name_es) == 1
+    message = capsys.readouterr().err
+    assert message.startswith("Nothing was written") and why in message
+    assert tree(project) == before
+
+
+def test_an_existing_treatment_and_a_promised_address_are_refused(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(tmp_path / "project")
+    existing = next(iter(language_treatments(project / "mkdocs.yml").values()))
+    with (project / CONTRACT).open("a", encoding="utf-8") as contract:
+        contract.write("/laser-resurfacing/#book\n")  # promised, with no page yet
+    before = tree(project)
+    assert scaffold(project, existing.name) == 1
+    assert scaffold(project, "Laser resurfacing") == 1
+    said = capsys.readouterr().err
+    assert f"/{existing.key}/" in said and "URL contract" in said
+    assert tree(project) == before
+
+
+def test_each_treatment_of_the_real_site_has_its_whole_journey() -> None:
+    for language in languages(ROOT):
+        for treatment in language_treatments(language.config).values():
+            if treatment.ready:
+                assert treatment_problems(ROOT, language, treatment) == [], (language.code, treatment.key)
