@@ -92,6 +92,18 @@ def test_a_draft_passes_the_check_with_warnings_that_name_it(drafted: Path) -> N
     assert not [problem for problem in problems if problem.severity is Severity.NOTE and KEY in problem.path]
 
 
+def test_a_draft_left_out_of_the_menu_is_still_only_warnings(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    before = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert scaffold(project) == 0
+    written = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(re.sub(rf'  - "{NAME}":\n(?:      - .*\n)+', "", written), encoding="utf-8")
+    assert f"{KEY}/index.md" not in (project / "mkdocs.yml").read_text(encoding="utf-8") != before
+    problems = check_site(project)
+    assert errors(problems) == []
+    assert any(problem.path == f"docs/{KEY}/index.md" and "not in the menu" in problem.message for problem in problems)
+
+
 def test_every_journey_page_section_and_setting_is_written_in_both_languages(drafted: Path) -> None:
     for code in ("en", "es"):
         for stage in JOURNEY:

@@ -35,7 +35,7 @@ from scripts.site.settings import (
 from scripts.site.treatments import KEY, SETTINGS, language_treatments
 
 # Folders and addresses the site itself uses (besides each language's code): a treatment there would hide them.
-RESERVED = frozenset({"assets", "search", "links", "_includes", "404", "sitemap", "microneedling-guide"})
+RESERVED = frozenset({"assets", "search", "links", "_includes", "404", "sitemap"})
 SHARED_PAGE = "contact.md"  # in a menu without treatment sections, a new section goes before the contact page
 
 
