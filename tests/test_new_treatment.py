@@ -225,6 +225,20 @@ def test_a_broken_link_a_banned_claim_and_an_unsourced_page_in_a_ready_treatment
                                "sources") for line in found)
 
 
+def test_when_to_get_help_needs_its_three_boxes_in_order(ready: Path) -> None:
+    aftercare = journey_file(ready, "en", "aftercare.md")
+    boxes = [box for section in next(stage for stage in JOURNEY if stage.key == "aftercare").sections
+             for box in section.boxes]
+    written = "".join(f'!!! {box} "A made-up box for the test"\n\n    - A made-up sign.\n\n' for box in reversed(boxes))
+    aftercare.write_text(aftercare.read_text(encoding="utf-8").replace("{#when-to-get-help}\n",
+                                                                       "{#when-to-get-help}\n\n" + written, 1),
+                         encoding="utf-8")
+    found = errors(check_site(ready))
+    heading = line_of(aftercare, "{#when-to-get-help}")
+    assert any(line.startswith(f"docs/{KEY}/aftercare.md:{heading}: the section #when-to-get-help needs its boxes")
+               for line in found), found
+
+
 def test_the_publish_gate_skips_a_draft_and_gates_it_once_ready(drafted: Path, ready: Path) -> None:
     day = today(None)
     assert not [line for line in review_gate(drafted, day).blocking if KEY in line or FOLDER_ES in line]

@@ -22,6 +22,8 @@ class Section:
     headings: dict[str, str]  # language code -> the heading's words
     note: str  # what to write in it, for the writer (an HTML comment on the page: never shown)
     level: int = 2
+    # Boxes (admonitions, e.g. !!! call-clinic "…") the section must hold, in this order, itself or in text it includes.
+    boxes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,14 @@ class Stage:
         return required
 
 
-def _section(en: tuple[str, str], es: tuple[str, str], note: str, level: int = 2) -> Section:
+def _section(en: tuple[str, str], es: tuple[str, str], note: str, level: int = 2,
+             boxes: tuple[str, ...] = ()) -> Section:
     """A section from (heading, id) in English and in Spanish."""
-    return Section({"en": en[1], "es": es[1]}, {"en": en[0], "es": es[0]}, note, level)
+    return Section({"en": en[1], "es": es[1]}, {"en": en[0], "es": es[0]}, note, level, boxes)
+
+
+# "When to get help" in three tiers (STYLE.md): call the clinic, get urgent care today, call 911.
+HELP_TIERS = ("call-clinic", "urgent-care", "emergency")
 
 
 WHEN_TO_GET_HELP = (
@@ -148,7 +155,7 @@ JOURNEY: tuple[Stage, ...] = (
               _section(("What is normal?", "what-is-normal"), ("¿Qué es normal?", "que-es-normal"),
                        "What is common in the first days and should get better each day."),
               _section(("When to get help", "when-to-get-help"), ("Cuándo pedir ayuda", "cuando-pedir-ayuda"),
-                       WHEN_TO_GET_HELP),
+                       WHEN_TO_GET_HELP, boxes=HELP_TIERS),
               _section(("When will I see results?", "results"), ("¿Cuándo veré resultados?", "resultados"),
                        "When results show, and a link to the what-is-it page's results section.")),
           ),
@@ -165,7 +172,7 @@ JOURNEY: tuple[Stage, ...] = (
               _section(("What to avoid, and for how long", "avoid"),
                        ("Qué evitar, y por cuánto tiempo", "que-evitar"), "Include the aftercare page's list."),
               _section(("When to get help", "when-to-get-help"), ("Cuándo pedir ayuda", "cuando-pedir-ayuda"),
-                       "Include the aftercare page's three boxes. " + WHEN_TO_GET_HELP)),
+                       "Include the aftercare page's three boxes. " + WHEN_TO_GET_HELP, boxes=HELP_TIERS)),
           ),
     Stage("risks", {"en": "risks.md", "es": "riesgos.md"},
           {"en": "What are the risks and side effects of {name}?",

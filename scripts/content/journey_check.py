@@ -12,12 +12,15 @@ from scripts.content.drafts import Draft, as_draft
 from scripts.content.headings import HEADING
 from scripts.content.journey import JOURNEY, Stage
 from scripts.problems import Problem
+from scripts.site.includes import whole_page
 from scripts.site.languages import Language, languages
-from scripts.site.page import COMMENT, mask_code, parse_page
+from scripts.site.page import COMMENT, Page, mask_code, parse_page
+from scripts.site.page_version import working_tree
 from scripts.site.settings import load_settings, nav_pages, setting_line
 from scripts.site.treatments import SETTINGS, Treatment, language_treatments, page_treatment
 
 EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+BOX = re.compile(r"^!!!\s+([\w-]+)", re.M)
 
 
 def section_lines(body: str) -> list[tuple[int, int, str | None]]:
@@ -95,7 +98,23 @@ def _page_problems(root: Path, language: Language, each: Stage, page: Path) -> l
             problems.append(Problem(parsed.path, sections[ids[wanted_id]][0],
                                     f"the section #{wanted_id} has only its writing note: write it (the note says "
                                     "what goes there), or ask the medical team what to say"))
+        elif section.boxes and _boxes(parsed, root, wanted_id) != list(section.boxes):
+            problems.append(Problem(parsed.path, sections[ids[wanted_id]][0],
+                                    f"the section #{wanted_id} needs its boxes, in this order: "
+                                    f"{', '.join(f'!!! {box}' for box in section.boxes)} (as on microneedling's "
+                                    f"aftercare page); it has {', '.join(_boxes(parsed, root, wanted_id)) or 'none'}"))
     return problems
+
+
+def _boxes(page: Page, root: Path, section_id: str) -> list[str]:
+    """The boxes (admonitions) of one section, in order, with the text it includes."""
+    whole = whole_page(page, working_tree(root))[0]
+    sections = section_lines(whole.body)
+    index = next(index for index, (_, _, found) in enumerate(sections) if found == section_id)
+    line, level, _ = sections[index]
+    end = next((other for other, deeper, _ in sections[index + 1:] if deeper <= level), None)
+    text = "\n".join(whole.body.split("\n")[line:end - 1 if end else None])
+    return [box for box in BOX.findall(mask_code(text))]
 
 
 def treatment_problems(root: Path, language: Language, treatment: Treatment) -> list[Problem]:
