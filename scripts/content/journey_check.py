@@ -34,13 +34,17 @@ def section_lines(body: str) -> list[tuple[int, int, str | None]]:
     return found
 
 
-def empty_section(body: str, sections: list[tuple[int, int, str | None]], index: int) -> bool:
-    """Whether a section holds nothing but headings of its subsections and writing notes (HTML comments)."""
+def section_text(body: str, sections: list[tuple[int, int, str | None]], index: int) -> str:
+    """The lines of one section of a body (`section_lines`), its subsections included, without its heading."""
     line, level, _ = sections[index]
     end = next((other for other, deeper, _ in sections[index + 1:] if deeper <= level), None)
-    lines = body.split("\n")[line:end - 1 if end else None]
-    text = COMMENT.sub("", "\n".join(each for each in lines if not HEADING.fullmatch(each)))
-    return not text.strip()
+    return "\n".join(body.split("\n")[line:end - 1 if end else None])
+
+
+def empty_section(body: str, sections: list[tuple[int, int, str | None]], index: int) -> bool:
+    """Whether a section holds nothing but headings of its subsections and writing notes (HTML comments)."""
+    lines = section_text(body, sections, index).split("\n")
+    return not COMMENT.sub("", "\n".join(each for each in lines if not HEADING.fullmatch(each))).strip()
 
 
 def journey_pages(language: Language, treatment: Treatment) -> dict[str, Path]:
@@ -98,11 +102,11 @@ def _page_problems(root: Path, language: Language, each: Stage, page: Path) -> l
             problems.append(Problem(parsed.path, sections[ids[wanted_id]][0],
                                     f"the section #{wanted_id} has only its writing note: write it (the note says "
                                     "what goes there), or ask the medical team what to say"))
-        elif section.boxes and _boxes(parsed, root, wanted_id) != list(section.boxes):
+        elif section.boxes and (boxes := _boxes(parsed, root, wanted_id)) != list(section.boxes):
             problems.append(Problem(parsed.path, sections[ids[wanted_id]][0],
                                     f"the section #{wanted_id} needs its boxes, in this order: "
                                     f"{', '.join(f'!!! {box}' for box in section.boxes)} (as on microneedling's "
-                                    f"aftercare page); it has {', '.join(_boxes(parsed, root, wanted_id)) or 'none'}"))
+                                    f"aftercare page); it has {', '.join(boxes) or 'none'}"))
     return problems
 
 
@@ -111,10 +115,7 @@ def _boxes(page: Page, root: Path, section_id: str) -> list[str]:
     whole = whole_page(page, working_tree(root))[0]
     sections = section_lines(whole.body)
     index = next(index for index, (_, _, found) in enumerate(sections) if found == section_id)
-    line, level, _ = sections[index]
-    end = next((other for other, deeper, _ in sections[index + 1:] if deeper <= level), None)
-    text = "\n".join(whole.body.split("\n")[line:end - 1 if end else None])
-    return [box for box in BOX.findall(mask_code(text))]
+    return BOX.findall(mask_code(section_text(whole.body, sections, index)))
 
 
 def treatment_problems(root: Path, language: Language, treatment: Treatment) -> list[Problem]:
