@@ -113,10 +113,9 @@ def namings(root: Path, name: str, translated: dict[str, str]) -> list[Naming]:
     return found
 
 
-def _note(text: str, indent: str = "") -> str:
+def _note(text: str) -> str:
     """A writing note: an HTML comment, never shown (and never holding "--", which would end it early)."""
-    wrapped = textwrap.wrap(text.replace("--", "-"), 104, break_on_hyphens=False)
-    return indent + "<!-- " + ("\n" + indent + "     ").join(wrapped) + " -->"
+    return "<!-- " + "\n     ".join(textwrap.wrap(text.replace("--", "-"), 104, break_on_hyphens=False)) + " -->"
 
 
 def _yaml(value: Any) -> str:
