@@ -3,6 +3,7 @@ Open Graph and Twitter card tags with absolute URLs from site_url, and a branded
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl, urlparse
@@ -12,7 +13,9 @@ from PIL import Image
 from scripts.built_site import page_paths
 from scripts.built_site import target_file as page_file
 from scripts.release.preview_image import OUTPUT, PreviewText, missing_glyphs, preview_from_settings, preview_text
+from scripts.site.addresses import page_url
 from scripts.site.languages import language_of, languages
+from scripts.site.treatments import language_treatments, page_treatment
 from tests.conftest import ROOT
 
 OPEN_GRAPH = ("og:title", "og:description", "og:url", "og:image", "og:type", "og:site_name")
@@ -88,6 +91,27 @@ def test_every_page_has_a_description_canonical_open_graph_and_twitter_card(buil
     assert not problems, "\n".join(problems)
 
 
+@functools.cache
+def _treatment_at(path: str) -> str | None:
+    """The treatment of the page published at `path` (e.g. "es/riesgos/"), from its source."""
+    for language in languages(ROOT):
+        found = language_treatments(language.config)
+        for page in language.pages:
+            if page_url(language.key(page)).lstrip("/") == path:
+                return page_treatment(language.docs, page, found)
+    return None
+
+
+@functools.cache
+def _drawn(config: Path, treatment: str | None) -> bytes:
+    return preview_from_settings(config, treatment)
+
+
+def expected_preview(path: str) -> bytes:
+    """The preview image a page's tags must name: its treatment's, in its language (or the site's)."""
+    return _drawn(language_of(ROOT, path).config, _treatment_at(path))
+
+
 def test_every_preview_image_url_resolves_to_the_image_in_the_built_site(built_site: Path) -> None:
     base = site_url(built_site)
     problems = []
@@ -97,8 +121,8 @@ def test_every_preview_image_url_resolves_to_the_image_in_the_built_site(built_s
             target = built_site / tags.get(name, "").removeprefix(base)
             if not tags.get(name, "").startswith(base) or not target.is_file():
                 problems.append(f"/{path}: {name} {tags.get(name)!r} is not a file of the built site")
-            elif target.read_bytes() != (built_site / language_of(ROOT, path).prefix / OUTPUT).read_bytes():
-                problems.append(f"/{path}: {name} is not the preview image of its language")
+            elif target.read_bytes() != expected_preview(path):
+                problems.append(f"/{path}: {name} is not the preview image of its language and treatment")
     assert not problems, "\n".join(problems)
 
 

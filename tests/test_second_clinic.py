@@ -12,10 +12,11 @@ from urllib.parse import urlparse
 import pytest
 from PIL import Image
 
-from scripts.release.preview_image import OUTPUT, PreviewText, preview_png, preview_text
+from scripts.release.preview_image import OUTPUT, PreviewText, preview_png, preview_text, treatment_output
 from scripts.site.brand import brand_colours
 from scripts.site.languages import languages
 from scripts.site.settings import load_settings
+from scripts.site.treatments import language_treatments
 from tests.conftest import ROOT, build_variant
 
 SECOND_CLINIC = {
@@ -87,7 +88,8 @@ def pixels(png: bytes) -> bytes:
 def preview_problems(text: PreviewText, png: bytes, colours: dict[str, str]) -> list[str]:
     """What is wrong with a preview image `png` said to show `text`: the text names the first clinic, or the
     picture is not that text drawn in `colours` (so the text checked is really the text drawn)."""
-    problems = [f"its text names {found}" for found in first_clinic_in("\n".join(text.lines()))]
+    # Joined with spaces: a name the description wraps across two lines ("Aliso" / "Viejo") is still found.
+    problems = [f"its text names {found}" for found in first_clinic_in(" ".join(text.lines()))]
     if pixels(png) != pixels(preview_png(text, colours)):
         problems.append(f"its pixels are not {text} drawn")
     return problems
@@ -101,6 +103,11 @@ def test_each_link_preview_image_says_the_second_clinics_details(second_site: Pa
         assert text.clinic_name == "Sunrise Skin Studio" and "Fresno" in text.footer, text
         found[language.code] = preview_problems(text, (second_site / language.prefix / OUTPUT).read_bytes(),
                                                 brand_colours(load_settings(language.config)))
+        for key in language_treatments(language.config):  # and each treatment's own
+            found[f"{language.code} {key}"] = preview_problems(
+                preview_text(language.config, key),
+                (second_site / language.prefix / treatment_output(key)).read_bytes(),
+                brand_colours(load_settings(language.config)))
     assert found and not any(found.values()), found
 
 

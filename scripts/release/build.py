@@ -79,7 +79,8 @@ def build_into(destination: Path, root: Path, extra_env: dict[str, str] | None =
     """Build every language with MkDocs (strict) into `destination` (English at its root, each translation in
     its own folder), then add what hosts need beside the pages; raise CalledProcessError on failure."""
     build_languages(destination, root, extra_env)
-    finish_site(destination, root / "mkdocs.yml", noindex=(extra_env or {}).get("SITE_NOINDEX") == "1")
+    env = {**os.environ, **(extra_env or {})}
+    finish_site(destination, root / "mkdocs.yml", noindex=env.get("SITE_NOINDEX") == "1", environment=env)
 
 
 def build_and_swap(target: Path, root: Path, extra_env: dict[str, str] | None = None) -> None:

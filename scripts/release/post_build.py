@@ -9,22 +9,32 @@ security headers (with the same Content-Security-Policy in a <meta> tag of every
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from scripts.release import host_redirects, preview_image, security_headers
 from scripts.release.slim_assets import slim_site
 from scripts.site.languages import languages
 from scripts.site.settings import load_settings, redirect_maps
+from scripts.site.treatments import hidden_by_environment, language_treatments
 
 
-def finish_site(site: Path, config_path: Path, noindex: bool = False) -> None:
-    """Write the link-preview image, the redirect files and the security headers into the built `site`.
-    `noindex`: a preview that search engines must not index (robots.txt and an X-Robots-Tag header say so)."""
-    for language in languages(config_path.parent):  # each language's preview, with its own title and description
-        target = site / language.prefix / preview_image.OUTPUT
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(preview_image.preview_from_settings(language.config))
+def finish_site(site: Path, config_path: Path, noindex: bool = False,
+                environment: Mapping[str, str] | None = None) -> None:
+    """Write the link-preview images, the redirect files and the security headers into the built `site`.
+    `noindex`: a preview that search engines must not index (robots.txt and an X-Robots-Tag header say so).
+    `environment`: the build's (by default this process's), which says the treatments the build left out (drafts,
+    those held back): they get no preview image."""
+    for language in languages(config_path.parent):  # each language's previews, with its own words
+        folder = site / language.prefix
+        (folder / preview_image.OUTPUT).parent.mkdir(parents=True, exist_ok=True)
+        (folder / preview_image.OUTPUT).write_bytes(preview_image.preview_from_settings(language.config))
+        found = language_treatments(language.config)
+        for key in found.keys() - hidden_by_environment(found, os.environ if environment is None else environment):
+            (folder / preview_image.treatment_output(key)).write_bytes(
+                preview_image.preview_from_settings(language.config, key))
     host_redirects.write_redirect_files(site, redirect_maps(load_settings(config_path)))
     # Last, so the hashes cover every inline script of every page, the redirect stubs included.
     _list_every_sitemap(site)

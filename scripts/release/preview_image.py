@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw, ImageFont
 from scripts.site.brand import WHITE, brand_colours
 from scripts.site.clinic import display_values
 from scripts.site.settings import load_settings
+from scripts.site.treatments import treatments
 
 OUTPUT = Path("assets/images/preview.png")  # in the built site
 SIZE = (1200, 630)
@@ -46,16 +47,24 @@ class PreviewText:
         return [self.clinic_name, self.title, *self.description, self.footer]
 
 
-def preview_text(config_path: Path) -> PreviewText:
+def treatment_output(key: str) -> Path:
+    """Where a treatment's own preview image is, in its language's part of the built site."""
+    return OUTPUT.with_name(f"preview-{key}.png")
+
+
+def preview_text(config_path: Path, treatment: str | None = None) -> PreviewText:
     """What the preview image of the site (or translation) whose settings are `config_path` says: read from
-    that language's settings (a translation INHERITs the clinic's details and sets its own title)."""
+    that language's settings (a translation INHERITs the clinic's details and sets its own title). A treatment's
+    pages have their own, titled with the treatment's name in that language."""
     settings = load_settings(config_path)
+    named = treatments(settings).get(treatment or "")
     clinic = (settings.get("extra") or {}).get("clinic") or {}
     place = ", ".join(str(part) for part in (clinic.get("city"), clinic.get("region")) if part)
     phone = display_values(clinic)["phone"]  # as the pages show it, not as typed in the settings
     footer = "  |  ".join(part for part in (place, phone) if part)
     description = textwrap.wrap(str(settings.get("site_description") or ""), width=DESCRIPTION_WIDTH)
-    return PreviewText(str(clinic.get("name") or ""), str(settings.get("site_name") or ""),
+    title = named.name if named else str(settings.get("site_name") or "")
+    return PreviewText(str(clinic.get("name") or ""), title,
                        tuple(description[:DESCRIPTION_LINES]), footer)
 
 
@@ -107,6 +116,7 @@ def preview_png(text: PreviewText, colours: dict[str, str]) -> bytes:
     return png_bytes(draw_preview(text, colours))
 
 
-def preview_from_settings(config_path: Path) -> bytes:
-    """The PNG for the site described by `config_path` (mkdocs.yml, or a translation's settings file)."""
-    return preview_png(preview_text(config_path), brand_colours(load_settings(config_path)))
+def preview_from_settings(config_path: Path, treatment: str | None = None) -> bytes:
+    """The PNG for the site described by `config_path` (mkdocs.yml, or a translation's settings file), or for one
+    of its treatments."""
+    return preview_png(preview_text(config_path, treatment), brand_colours(load_settings(config_path)))

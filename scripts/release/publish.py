@@ -22,6 +22,7 @@ from scripts.project import project_root
 from scripts.release.build import LOCAL_SITE_URL, build_and_swap, copy_project, last_commit_epoch
 from scripts.release.review_gate import review_gate
 from scripts.site.dates import today
+from scripts.site.treatments import WITHHELD, language_treatments
 
 ROOT = project_root()
 
@@ -74,16 +75,25 @@ def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> 
         raise PublishRefusedError("the content check found errors (run `make check`):\n" + "\n".join(errors))
     warnings = []
     gate = review_gate(root, today())
-    if gate.blocking and not preview:
+    ready = [key for key, each in language_treatments(root / "mkdocs.yml").items() if each.ready]
+    # One treatment never blocks another: a treatment with a page that blocks is held back, the others publish. A
+    # blocking page of no treatment (a shared page), or every treatment held back, leaves nothing safe to publish.
+    if gate.blocking and not preview and (gate.shared_blocking or set(ready) <= set(gate.withheld)):
         raise PublishRefusedError("these clinical pages have no valid medical sign-off, so the site is not "
                                   "published:\n" + gate.report() + "\nAsk the medical team to review and sign "
                                   "them (README, \"Medical sign-off\"), or publish a clearly labelled preview "
                                   "with `make publish PREVIEW=1`.")
-    if gate.blocking:
+    withheld = {} if preview else gate.withheld
+    if withheld:
+        warnings.append("NOT PUBLISHED: " + ", ".join(withheld.values()) + " (every page of it is left out, with "
+                        "its menu section, until each of its clinical pages has a valid medical sign-off; the other "
+                        "treatments are published):\n" + gate.report())
+    elif gate.blocking:
         warnings.append("WARNING: PUBLISHING UNREVIEWED MEDICAL CONTENT (preview). These pages have no valid "
                         "medical sign-off:\n" + gate.report())
     warnings += gate.notes
-    environment = {"SITE_URL": site_url, **({"SITE_NOINDEX": "1"} if preview else {})}
+    environment = {"SITE_URL": site_url, **({"SITE_NOINDEX": "1"} if preview else {}),
+                   **({WITHHELD: ",".join(withheld)} if withheld else {})}
     # The build decides each page's review state from the log and the page's version (no git needed), so the
     # changed pages, put back at their signed text here, show their sign-off exactly as the gate decided.
     try:

@@ -1,8 +1,9 @@
 """The review gate: what patients get of each clinical page is a version a listed clinician signed. A page never
 signed blocks publishing; a page changed since its sign-off is published at its signed version (found in its
 history) until the change is signed, and blocks where no such version exists; a page past its next review keeps
-its signed version, marked overdue. Blocking pages are reported by group (each language's shared pages; a
-treatment's own folder is its own group)."""
+its signed version, marked overdue. Blocking pages are reported by group (each language's shared pages, each
+treatment, any other folder). A draft treatment is never published, so never gated; a ready treatment with a page
+that blocks is held back (`withheld`), and the others publish whatever its state."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from scripts.site.page_version import version_of, working_tree
 from scripts.site.review import PageReview, ReviewRecord, ReviewState, page_review, review_record
 from scripts.site.review_history import signed_text
 from scripts.site.review_log import APPROVED, latest_entry
-from scripts.site.treatments import is_draft_page, language_treatments
+from scripts.site.treatments import Treatment, language_treatments, page_treatment
 
 SHARED = "the shared pages"
 
@@ -31,6 +32,8 @@ class GateResult:
     blocking_by_group: dict[str, list[str]]  # group -> ['docs/page.md: why']
     signed_texts: dict[Path, str] = field(default_factory=dict)  # a changed page (from the root) -> its signed text
     notes: list[str] = field(default_factory=list)
+    withheld: dict[str, str] = field(default_factory=dict)  # treatment key -> its name: a page of it blocks
+    shared_blocking: bool = False  # a page of no treatment blocks: nothing can be published
 
     @property
     def blocking(self) -> list[str]:
@@ -41,10 +44,10 @@ class GateResult:
                          for group, lines in self.blocking_by_group.items())
 
 
-def group_of(language: Language, page: Path) -> str:
-    """The group a page's review is reported in: its language's shared pages, or the folder it belongs to."""
+def group_of(language: Language, page: Path, treatment: Treatment | None = None) -> str:
+    """The group a page's review is reported in: its treatment, its language's shared pages, or its folder."""
     parts = page.relative_to(language.docs).parts
-    return f"{language.name}, {SHARED if len(parts) == 1 else parts[0]}"
+    return f"{language.name}, {treatment.name if treatment else SHARED if len(parts) == 1 else parts[0]}"
 
 
 def _why_awaiting(review: PageReview, record: ReviewRecord, language: Language) -> str:
@@ -62,13 +65,16 @@ def review_gate(root: Path, today: date) -> GateResult:
     texts: dict[Path, str] = {}
     notes: list[str] = []
     published_versions: dict[str, str] = {}  # English page (inside docs/) -> the version patients get
+    treatment_of_group: dict[str, str | None] = {}  # group -> its treatment's key
     for language in languages(root):
         found = language_treatments(language.config)
         for file in language.pages:
-            if is_draft_page(language.docs, file, found):
-                continue  # a draft treatment is never published (the build leaves it out)
+            treatment = found.get(page_treatment(language.docs, file, found) or "")
+            if treatment is not None and not treatment.ready:
+                continue  # a draft: never published
             review = page_review(root, file, today, record)
-            shown, group = file.relative_to(root), group_of(language, file)
+            shown, group = file.relative_to(root), group_of(language, file, treatment)
+            treatment_of_group[group] = treatment.key if treatment else None
             published = review.version
             if review.state is ReviewState.AWAITING:
                 blocking[group].append(f"{shown.as_posix()}: {_why_awaiting(review, record, language)}")
@@ -96,7 +102,10 @@ def review_gate(root: Path, today: date) -> GateResult:
                                              published_versions)
                 if behind:
                     blocking[group].append(f"{shown.as_posix()}: {behind}")
-    return GateResult(dict(blocking), texts, notes)
+    held = {treatment_of_group[group] for group in blocking}
+    named = language_treatments(languages(root)[0].config)  # by their English names, for staff
+    return GateResult(dict(blocking), texts, notes,
+                      {key: named[key].name if key in named else key for key in sorted(held - {None})}, None in held)
 
 
 def _translation_behind(text: str, root: Path, published_versions: dict[str, str]) -> str | None:

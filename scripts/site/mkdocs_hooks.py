@@ -67,8 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The treatments, and those this build leaves out with their pages and menu entries: drafts, unless the build
     # shows them (make serve, make build), and any the publish step holds back (not every clinical page signed).
     extra["treatments"] = found = treatments.treatments({"extra": extra})
-    hidden = treatments.hidden_treatments(found, os.environ.get(treatments.SHOW_DRAFTS) == "1",
-                                          os.environ.get(treatments.WITHHELD, "").split(","))
+    hidden = treatments.hidden_by_environment(found, os.environ)
     extra["hidden_pages"] = {here.key(page).removeprefix(here.prefix) for page in here.pages
                              if treatments.page_treatment(here.docs, page, found) in hidden}
     config.nav = treatments.without_pages(config.nav, lambda path: path in extra["hidden_pages"])
@@ -163,6 +162,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     signed = review_text.signed_review(page_review, language, extra["review_record"].registry, extra.get("ui") or {})
     context["review_signed"] = signed
     treatment = extra["treatments"].get(page.meta.get("treatment") or "")
+    context["treatment_name"] = treatment.name if treatment is not None else ""
     context["draft_notice"] = treatment is not None and treatment.key in extra["draft_treatments"]
     if context["draft_notice"]:
         page.meta["robots"] = "noindex, nofollow"  # kept out of search engines and the sitemap

@@ -15,7 +15,7 @@ pages marked DRAFT and kept out of search engines; a published build leaves them
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,6 +120,11 @@ def hidden_treatments(found: dict[str, Treatment], show_drafts: bool, withheld: 
     """The treatments a build leaves out: drafts (unless it shows them) and those held back at publishing."""
     held = {key.strip() for key in withheld if key.strip()}
     return {key for key, each in found.items() if (not each.ready and not show_drafts) or key in held}
+
+
+def hidden_by_environment(found: dict[str, Treatment], environment: Mapping[str, str]) -> set[str]:
+    """The treatments a build run with these environment variables leaves out (SHOW_DRAFTS, WITHHELD)."""
+    return hidden_treatments(found, environment.get(SHOW_DRAFTS) == "1", environment.get(WITHHELD, "").split(","))
 
 
 def drafts(found: dict[str, Treatment]) -> set[str]:
