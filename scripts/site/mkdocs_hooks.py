@@ -162,6 +162,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     language = extra.get("language") or "en"
     signed = review_text.signed_review(page_review, language, extra["review_record"].registry, extra.get("ui") or {})
     context["review_signed"] = signed
+    # "Next step" (navigation.footer) and its "Previous" never lead from one treatment into another.
+    for neighbour in ("previous_page", "next_page"):
+        other = getattr(page, neighbour)
+        if other is not None and treatments.crosses(page.meta.get("treatment"), other.meta.get("treatment")):
+            setattr(page, neighbour, None)
     treatment = extra["treatments"].get(page.meta.get("treatment") or "")
     context["draft_notice"] = treatment is not None and treatment.key in extra["draft_treatments"]
     if context["draft_notice"]:

@@ -122,6 +122,13 @@ def hidden_treatments(found: dict[str, Treatment], show_drafts: bool, withheld: 
     return {key for key, each in found.items() if (not each.ready and not show_drafts) or key in held}
 
 
+def crosses(here: str | None, there: str | None) -> bool:
+    """Whether a link from a page of treatment `here` to a page of treatment `there` leads into another treatment
+    (a page of no treatment, such as contact, is shared by all, so a link to or from it never does): the "Next
+    step" at the foot of a page must not, or a patient reading about one treatment drifts into another's pages."""
+    return bool(here and there and here != there)
+
+
 def drafts(found: dict[str, Treatment]) -> set[str]:
     return {key for key, each in found.items() if not each.ready}
 
