@@ -67,10 +67,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The treatments, and those this build leaves out with their pages and menu entries: drafts, unless the build
     # shows them (make serve, make build), and any the publish step holds back (not every clinical page signed).
     extra["treatments"] = found = treatments.treatments({"extra": extra})
-    hidden = treatments.hidden_treatments(found, os.environ.get(treatments.SHOW_DRAFTS) == "1",
-                                          os.environ.get(treatments.WITHHELD, "").split(","))
-    extra["hidden_pages"] = {here.key(page).removeprefix(here.prefix) for page in here.pages
-                             if treatments.page_treatment(here.docs, page, found) in hidden}
+    show_drafts = os.environ.get(treatments.SHOW_DRAFTS) == "1"
+    withheld = os.environ.get(treatments.WITHHELD, "").split(",")
+    hidden = treatments.hidden_treatments(found, show_drafts, withheld)
+    extra["hidden_pages"] = treatments.hidden_pages(here.docs, here.pages, found, hidden)
     config.nav = treatments.without_pages(config.nav, lambda path: path in extra["hidden_pages"])
     extra["draft_treatments"] = treatments.drafts(found) - hidden
     # The heading links' tooltip in this build's language (the toc settings are shared through INHERIT).
@@ -91,9 +91,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["page_alternates"] = languages.alternates_by_page(root, here.code, config.site_url or "")
     # Every language's words for the language switch and the 404 page, from its own settings file.
     extra["languages"] = languages.language_words(root)
-    # The staff link sheet (English site) also lists each translation's pages and sections.
+    # The staff link sheet (English site) also lists each translation's pages and sections, by treatment, leaving out
+    # the treatments this build leaves out.
     extra["translated_link_sheets"] = [
-        {"lang": language.code, "pages": languages.link_sheet(language)}
+        {"lang": language.code, "groups": languages.link_sheet(
+            language, lambda theirs: treatments.hidden_treatments(theirs, show_drafts, withheld))}
         for language in languages.languages(root)[1:]] if here.code == languages.ENGLISH else []
     return config
 

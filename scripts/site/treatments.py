@@ -122,6 +122,11 @@ def hidden_treatments(found: dict[str, Treatment], show_drafts: bool, withheld: 
     return {key for key, each in found.items() if (not each.ready and not show_drafts) or key in held}
 
 
+def hidden_pages(docs: Path, pages: Iterable[Path], found: dict[str, Treatment], hidden: set[str]) -> set[str]:
+    """The pages (paths inside `docs`, e.g. "chemical-peels/before.md") of the hidden treatments."""
+    return {page.relative_to(docs).as_posix() for page in pages if page_treatment(docs, page, found) in hidden}
+
+
 def crosses(here: str | None, there: str | None) -> bool:
     """Whether a link from a page of treatment `here` to a page of treatment `there` leads into another treatment
     (a page of no treatment, such as contact, is shared by all, so a link to or from it never does): the "Next
