@@ -4,6 +4,7 @@ very changes they describe."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import subprocess
 from datetime import date
@@ -16,11 +17,12 @@ from scripts.release.sign_off import sign_off, sign_off_answers
 from scripts.site.addresses import CONTRACT, page_url, read_contract
 from scripts.site.answer_schema import ANSWERS_FILE
 from scripts.site.answers import answers_version
-from scripts.site.front_matter import load_front_matter
+from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import languages
 from scripts.site.page_version import page_version
 from scripts.site.reviewers import REVIEWERS_FILE, load_registry
-from scripts.site.settings import SettingPath, load_settings, with_settings
+from scripts.site.settings import SettingPath, load_settings, nav_pages, with_settings
+from scripts.site.treatments import Treatment, language_treatments
 
 REWORDED = "Looking after your skin at first"
 
@@ -157,3 +159,81 @@ def sign_every_page(project: Path, day: str = "2026-03-01", following: str = "20
     list_test_reviewer(project)
     for page in clinical_pages(project):
         sign(project, page, day, following)
+
+
+# A second treatment for the tests, made from copies of the first treatment's pages (never published: a fixture).
+FIXTURE_TREATMENT = "chemical-peels"
+FIXTURE_NAMES = {"en": "Chemical peels", "es": "Peelings químicos"}
+FIXTURE_FOLDERS = {"en": FIXTURE_TREATMENT, "es": "peelings-quimicos"}
+REVIEW_LINES = re.compile(r"^(reviewed_by|last_reviewed|next_review|reviewed_version):.*$", re.M)
+LINK = re.compile(r"\]\((?!https?:|mailto:|tel:|#|/|\{\{)([^)\s#]+)")
+
+
+def treatment_section(nav: list[Any], hub: str) -> tuple[int, str, list[str]]:
+    """(index in the menu, title, pages) of the menu section whose first page is the hub `hub`."""
+    return next((index, str(title), nav_pages(value)) for index, entry in enumerate(nav) if isinstance(entry, dict)
+                for title, value in entry.items() if nav_pages(value)[:1] == [hub])
+
+
+def add_fixture_treatment(project: Path, ready: bool = True) -> None:
+    """Add chemical peels to a copy, as `make new-treatment` and its writers would once done: a copy of each page of
+    the first treatment's menu section (hub first) in docs/chemical-peels/ and docs/es/peelings-quimicos/, titles
+    and descriptions naming chemical peels, no `treatment:` line (the folder says it), their own page ids and no
+    sign-off; Spanish pages translate the new English ones. Its registry entry (ready or a draft) and a menu section
+    after the first treatment's, in each language."""
+    first = first_treatment(project)
+    for language in languages(project):
+        code = language.code
+        if code not in FIXTURE_NAMES:
+            continue
+        own = language_treatments(language.config)[first]
+        index, _, pages = treatment_section(load_settings(language.config)["nav"], own.hub)
+        folder = language.docs / FIXTURE_FOLDERS[code]
+        folder.mkdir()
+        names = {posixpath.basename(page) for page in pages}
+        for page in pages:
+            copied = fixture_page((language.docs / page).read_text(encoding="utf-8"), "/" not in page, names, own, code)
+            (folder / posixpath.basename(page)).write_text(copied, encoding="utf-8")
+        # Spanish pages translate the English fixture pages (their folder is the English one).
+        if code != "en":
+            for page in folder.glob("*.md"):
+                page.write_text(re.sub(rf"^translation_of: {FIXTURE_FOLDERS[code]}/", f"translation_of: "
+                                       f"{FIXTURE_TREATMENT}/", page.read_text(encoding="utf-8"), flags=re.M),
+                                encoding="utf-8")
+        nav = load_settings(language.config)["nav"]
+        section = {FIXTURE_NAMES[code]: [f"{FIXTURE_FOLDERS[code]}/{posixpath.basename(page)}" for page in pages]}
+        entry = {"name": FIXTURE_NAMES[code], "ready": ready} if code == "en" else {
+            "name": FIXTURE_NAMES[code], "folder": FIXTURE_FOLDERS[code]}
+        text = language.config.read_text(encoding="utf-8")
+        language.config.write_text(with_settings(text, {("nav",): [*nav[:index + 1], section, *nav[index + 1:]],
+                                                        ("extra", "treatments", FIXTURE_TREATMENT): entry}),
+                                   encoding="utf-8")
+
+
+def fixture_page(text: str, at_root: bool, names: set[str], own: Treatment, code: str) -> str:
+    """A copy of one of the first treatment's pages, as the fixture treatment's page in the language `code`."""
+    head, body, _ = split_front_matter(text)
+    head = re.sub(r"^treatment:.*\n", "", head + "\n", flags=re.M)
+    head = REVIEW_LINES.sub(r"\1:", head)
+    head = re.sub(r"^page_id: (.+)$", rf"page_id: {FIXTURE_TREATMENT}-\1", head, flags=re.M)
+    head = re.sub(r"^(title|description): (.+)$", lambda line: named(line, own.name, FIXTURE_NAMES[code]), head,
+                  flags=re.M)
+    head = re.sub(r"^(translation_of|sheet_of): (\S+)$",
+                  lambda line: f"{line.group(1)}: {moved(line.group(2), own.folder, FIXTURE_FOLDERS[code])}", head,
+                  flags=re.M)
+    if at_root:  # a page from the root, now a folder down: its links to the shared pages go up a folder
+        body = LINK.sub(lambda link: "](" + (link.group(1) if link.group(1) in names else "../" + link.group(1)), body)
+    return f"---\n{head.rstrip()}\n---\n{body}"
+
+
+def named(line: re.Match[str], name: str, fixture: str) -> str:
+    """A title or description line naming the fixture treatment instead of the first one."""
+    value = re.sub(re.escape(name), lambda found: fixture if found.group(0)[0].isupper() else fixture.lower(),
+                   line.group(2), flags=re.I)
+    return f"{line.group(1)}: {value if value != line.group(2) else f'{value} ({fixture})'}"
+
+
+def moved(page: str, folder: str, fixture_folder: str) -> str:
+    """A page named in front matter (translation_of, sheet_of), as the fixture's copy of it."""
+    return f"{fixture_folder}/{posixpath.basename(page)}" if "/" not in page or page.startswith(folder + "/") \
+        else page

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 
 from scripts.content.check import check_site
 from scripts.site.addresses import CONTRACT, read_contract
-from scripts.site.settings import load_settings
+from scripts.site.settings import load_settings, nav_pages
 from tests.conftest import ROOT, copy_project, run_build
 from tests.project_changes import set_settings
 
@@ -49,8 +50,10 @@ def redirects_index(project: Path) -> int:
     return next(i for i, plugin in enumerate(plugins) if isinstance(plugin, dict) and "redirects" in plugin)
 
 
-# A page the tests change: the first page of the menu after the home page (whatever its name is today).
-PAGE = next(entry for entry in load_settings(ROOT / "mkdocs.yml")["nav"] if entry != "index.md")
+# A page the tests change: the first page of the menu after the home page and the treatments' hubs (whatever its
+# name is today).
+PAGE = next(entry for entry in nav_pages(load_settings(ROOT / "mkdocs.yml")["nav"])
+            if posixpath.basename(entry) != "index.md")
 # A section staff link to: the first one the URL contract lists whose {#id} is written in its page's Markdown.
 SECTION_PAGE, SECTION = next(
     (page.name, section) for line in read_contract(ROOT / CONTRACT) if "#" in line

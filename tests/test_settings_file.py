@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.site.settings import load_settings
+import yaml
+
+from scripts.site.settings import load_settings, with_settings
 
 
 def test_an_edited_settings_file_is_read_again_even_when_its_size_is_unchanged(tmp_path: Path) -> None:
@@ -31,3 +33,12 @@ def test_a_translation_reads_the_settings_it_inherits_as_they_are_now(tmp_path: 
     assert load_settings(spanish)["extra"]["clinic"]["phone"] == "(714) 555-0142"
     english.write_text("extra:\n  clinic:\n    phone: (714) 555-0143\n", encoding="utf-8")
     assert load_settings(spanish)["extra"] == {"clinic": {"phone": "(714) 555-0143"}, "language": "es"}
+
+
+def test_a_setting_added_after_a_block_mapping_stays_in_its_own_mapping() -> None:
+    """An added key goes after the last key's last line, not after the comments that lead into the next setting."""
+    text = "extra:\n  treatments:\n    first:\n      name: First\n  # The next setting.\n  promotions: []\n"
+    changed = with_settings(text, {("extra", "treatments", "second"): {"name": "Second"}})
+    assert yaml.safe_load(changed)["extra"] == {
+        "treatments": {"first": {"name": "First"}, "second": {"name": "Second"}}, "promotions": []}
+    assert changed.index("second") < changed.index("# The next setting.")

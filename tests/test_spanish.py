@@ -82,7 +82,9 @@ def test_every_spanish_page_is_lang_es_with_hreflang_alternates_for_both_languag
             problems.append(f"/{path}: not <html lang=\"es\">")
         if '<link rel="alternate" hreflang' in html:
             problems.append(f"/{path}: hreflang links in the page make Material fetch /{path}sitemap.xml (a 404)")
-        source = SPANISH_DOCS / ((path.removeprefix("es/").rstrip("/") or "index") + ".md")
+        inside = path.removeprefix("es/").rstrip("/")
+        source = SPANISH_DOCS / f"{inside or 'index'}.md"
+        source = source if source.is_file() else SPANISH_DOCS / inside / "index.md"  # a folder's page (a hub)
         if not load_front_matter(source.read_text(encoding="utf-8")).get("translation_of"):
             continue  # a page with no English page (the glossary) has no alternates
         address = next((loc for loc in alternates if loc.endswith("/" + path)), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import yaml
 from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.settings import load_settings, nav_pages, own_settings
+from scripts.site.treatments import Treatment, hidden_pages, language_treatments, page_treatment, without_pages
 
 ENGLISH = "en"
 ENGLISH_SETTINGS = "mkdocs.yml"
@@ -176,12 +178,41 @@ def _relative(target: str, here: str) -> str:
 SECTION = re.compile(r"^##\s+(.+?)\s*\{\s*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 
 
-def link_sheet(language: Language) -> list[dict[str, Any]]:
-    """A translation's pages in its menu's order, each with its title, description, address (relative to the
-    English site's root, e.g. "es/riesgos/") and its sections with explicit ids: for the staff link sheet."""
+def link_sheet(language: Language,
+               hidden: Callable[[dict[str, Treatment]], set[str]] = lambda found: set()) -> list[dict[str, Any]]:
+    """A translation's pages for the staff link sheet, grouped as its menu groups them: one group per menu section
+    (a treatment, titled with its name in that language, with its key), in menu order, then one untitled group of
+    the pages at the menu's top level (the clinic's shared pages). Each page has its title, description, address
+    (relative to the English site's root, e.g. "es/riesgos/") and its sections with explicit ids. `hidden` names
+    the treatments the build leaves out (drafts, withheld), given the language's treatments: their pages are not
+    listed."""
     nav = load_settings(language.config).get("nav") if language.config.is_file() else []
+    found = language_treatments(language.config)
+    left_out = hidden_pages(language.docs, language.pages, found, hidden(found))
+    nav = without_pages(nav, lambda path: path in left_out) or []
+    sections = [entry for entry in nav if _is_section(entry)]
+    groups = [{"title": str(title), "key": _treatment_of_pages(language, nav_pages(value), found),
+               "pages": _sheet_pages(language, nav_pages(value))}
+              for entry in sections for title, value in entry.items()]
+    groups.append({"title": "", "key": "",
+                   "pages": _sheet_pages(language, nav_pages([entry for entry in nav if entry not in sections]))})
+    return [group for group in groups if group["pages"]]
+
+
+def _treatment_of_pages(language: Language, names: list[str], found: dict[str, Treatment]) -> str:
+    """The treatment of a menu section: its first page's (its hub's), or none."""
+    first = language.docs / names[0] if names else None
+    return (page_treatment(language.docs, first, found) or "") if first and first.is_file() else ""
+
+
+def _is_section(entry: Any) -> bool:
+    """A menu section (`- Title: [pages]`), not a page (`- page.md`, or a titled one, `- Title: page.md`)."""
+    return isinstance(entry, dict) and not any(isinstance(value, str) for value in entry.values())
+
+
+def _sheet_pages(language: Language, names: list[str]) -> list[dict[str, Any]]:
     pages = []
-    for name in nav_pages(nav):
+    for name in names:
         source = language.docs / name
         if not source.is_file():
             continue

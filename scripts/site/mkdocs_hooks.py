@@ -68,8 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # shows them (make serve, make build), and any the publish step holds back (not every clinical page signed).
     extra["treatments"] = found = treatments.treatments({"extra": extra})
     hidden = treatments.hidden_by_environment(found, os.environ)
-    extra["hidden_pages"] = {here.key(page).removeprefix(here.prefix) for page in here.pages
-                             if treatments.page_treatment(here.docs, page, found) in hidden}
+    extra["hidden_pages"] = treatments.hidden_pages(here.docs, here.pages, found, hidden)
     config.nav = treatments.without_pages(config.nav, lambda path: path in extra["hidden_pages"])
     extra["draft_treatments"] = treatments.drafts(found) - hidden
     # The heading links' tooltip in this build's language (the toc settings are shared through INHERIT).
@@ -90,9 +89,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["page_alternates"] = languages.alternates_by_page(root, here.code, config.site_url or "")
     # Every language's words for the language switch and the 404 page, from its own settings file.
     extra["languages"] = languages.language_words(root)
-    # The staff link sheet (English site) also lists each translation's pages and sections.
+    # The staff link sheet (English site) also lists each translation's pages and sections, by treatment, leaving out
+    # the treatments this build leaves out.
     extra["translated_link_sheets"] = [
-        {"lang": language.code, "pages": languages.link_sheet(language)}
+        {"lang": language.code, "groups": languages.link_sheet(
+            language, lambda theirs: treatments.hidden_by_environment(theirs, os.environ))}
         for language in languages.languages(root)[1:]] if here.code == languages.ENGLISH else []
     return config
 
@@ -161,6 +162,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     language = extra.get("language") or "en"
     signed = review_text.signed_review(page_review, language, extra["review_record"].registry, extra.get("ui") or {})
     context["review_signed"] = signed
+    # "Next step" (navigation.footer) and its "Previous" never lead from one treatment into another.
+    for neighbour in ("previous_page", "next_page"):
+        other = getattr(page, neighbour)
+        if other is not None and treatments.crosses(page.meta.get("treatment"), other.meta.get("treatment")):
+            setattr(page, neighbour, None)
     treatment = extra["treatments"].get(page.meta.get("treatment") or "")
     context["treatment_name"] = treatment.name if treatment is not None else ""
     context["draft_notice"] = treatment is not None and treatment.key in extra["draft_treatments"]

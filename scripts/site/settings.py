@@ -176,7 +176,12 @@ def with_settings(text: str, changes: dict[SettingPath, Any]) -> str:
             text = text[:start] + written + text[end:]
         elif isinstance(parent, yaml.MappingNode) and parent.value and len(path) > 1:
             column = parent.value[0][0].start_mark.column
-            line_end = text.find("\n", parent.value[-1][1].end_mark.index)
+            # After the last value's last line: a block value ends where the next setting starts, so without this
+            # the new key would land after the comments between them, under the next setting.
+            last = text[:parent.value[-1][1].end_mark.index].split("\n")
+            while len(last) > 1 and (not last[-1].strip() or last[-1].lstrip().startswith("#")):
+                last.pop()
+            line_end = text.find("\n", len("\n".join(last)))
             line_end = len(text) if line_end < 0 else line_end
             text = text[:line_end] + f"\n{' ' * column}{path[-1]}: {written}" + text[line_end:]
         else:

@@ -127,6 +127,18 @@ def hidden_by_environment(found: dict[str, Treatment], environment: Mapping[str,
     return hidden_treatments(found, environment.get(SHOW_DRAFTS) == "1", environment.get(WITHHELD, "").split(","))
 
 
+def hidden_pages(docs: Path, pages: Iterable[Path], found: dict[str, Treatment], hidden: set[str]) -> set[str]:
+    """The pages (paths inside `docs`, e.g. "chemical-peels/before.md") of the hidden treatments."""
+    return {page.relative_to(docs).as_posix() for page in pages if page_treatment(docs, page, found) in hidden}
+
+
+def crosses(here: str | None, there: str | None) -> bool:
+    """Whether a link from a page of treatment `here` to a page of treatment `there` leads into another treatment
+    (a page of no treatment, such as contact, is shared by all, so a link to or from it never does): the "Next
+    step" at the foot of a page must not, or a patient reading about one treatment drifts into another's pages."""
+    return bool(here and there and here != there)
+
+
 def drafts(found: dict[str, Treatment]) -> set[str]:
     return {key for key, each in found.items() if not each.ready}
 
