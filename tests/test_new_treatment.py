@@ -169,26 +169,23 @@ def test_the_settings_files_keep_their_comments_and_the_menu_gets_the_section(dr
         nav = load_settings(language.config)["nav"]
         section = next(index for index, entry in enumerate(nav) if isinstance(entry, dict) and name in entry)
         assert nav[section][name] == [f"{folder}/{stage.files[code]}" for stage in JOURNEY]
-        # In a menu without treatment sections (today's), the new section comes just before the contact page.
+        # After the last treatment's section: the shared pages (the contact page first) follow.
         following = nav[section + 1]
         assert isinstance(following, str) and following in ("contact.md", "contacto.md")
 
 
-def test_in_a_grouped_menu_the_section_follows_the_last_treatments(tmp_path: Path) -> None:
+def test_in_a_flat_menu_the_section_goes_before_the_contact_page(tmp_path: Path) -> None:
+    """A menu without treatment sections (the project's first layout) gets the new section before the contact page."""
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
+    nav = load_settings(config)["nav"]
+    flat = [page for entry in nav for page in (next(iter(entry.values())) if isinstance(entry, dict) else [entry])]
     text = config.read_text(encoding="utf-8")
-    nav = load_settings(config)["nav"]
-    first = next(treatment for treatment in language_treatments(config).values())
-    shared = [entry for entry in nav if entry in ("index.md", "contact.md", "about.md")]
-    own = [entry for entry in nav if entry not in shared]
-    grouped = "nav:\n  - index.md\n  - " + f"{first.name}:\n      - {first.hub}\n" + "".join(
-        f"      - {entry}\n" for entry in own) + "".join(f"  - {entry}\n" for entry in shared[1:])
-    config.write_text(re.sub(r"^nav:\n(?:  - .*\n)+", grouped, text, count=1, flags=re.M), encoding="utf-8")
+    config.write_text(re.sub(r"^nav:\n(?:  .*\n)+", "nav:\n" + "".join(f"  - {page}\n" for page in flat), text,
+                             count=1, flags=re.M), encoding="utf-8")
     assert scaffold(project) == 0
-    nav = load_settings(config)["nav"]
-    assert [next(iter(entry)) if isinstance(entry, dict) else entry for entry in nav] == \
-        ["index.md", first.name, NAME, *shared[1:]]
+    names = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in load_settings(config)["nav"]]
+    assert names[names.index(NAME) + 1] == "contact.md" and names[:names.index(NAME)] == flat[:flat.index("contact.md")]
 
 
 def test_marked_ready_it_fails_listing_each_missing_piece_with_file_and_line(ready: Path) -> None:
