@@ -3,7 +3,6 @@ visit; and search then works, in every language."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -12,18 +11,14 @@ import pytest
 
 from scripts.quiet_network import open_settled
 from scripts.site.languages import Language, languages
-from tests.browser_helpers import open_context
+from tests.browser_helpers import is_search_file, open_context
 from tests.conftest import PHONE, ROOT
 
 BASE = Path(material.__file__).parent / "templates" / "base.html"
 
 
-# What search costs: the index, the worker (ours and Material's) and Lunr's language data.
-SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search|/lunr/")
-
-
 def search_requests(urls: list[str]) -> list[str]:
-    return [url for url in urls if SEARCH_FILES.search(urlparse(url).path)]
+    return [url for url in urls if is_search_file(url)]
 
 
 @pytest.mark.parametrize("language", languages(ROOT), ids=lambda language: language.code)
