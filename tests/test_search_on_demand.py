@@ -56,3 +56,12 @@ def test_our_copy_of_materials_config_block_differs_from_it_only_in_the_search_w
     ours_without_comment = ours.replace(ours[ours.index("\n    {#-"):ours.index("-#}") + 3], "", 1)
     expected = original.replace("workers/search.a7633da7.min.js", "workers/search-on-demand.js")
     assert ours_without_comment == expected
+
+
+def test_a_search_results_address_still_highlights_the_words_it_found(browser, base_url) -> None:
+    """A result's link carries ?h=<words>: Material needs the index to highlight them, so such an address loads it at
+    once instead of waiting for the search button."""
+    with open_context(browser, base_url, PHONE) as (page, log):
+        page.goto(base_url + "what-is-it/?h=microneedling")
+        page.locator("mark[data-md-highlight]").first.wait_for(timeout=15_000)
+        assert not log.console_errors
