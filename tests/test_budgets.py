@@ -13,6 +13,7 @@ import pytest
 
 from scripts.bench.budgets import MAX_FIRST_VISIT_GZIP_BYTES, MAX_FIRST_VISIT_REQUESTS, MAX_LAYOUT_SHIFT
 from scripts.bench.first_visit import FirstVisit, measure_first_visit
+from scripts.bench.scaling import add_nav_sections, generate_pages
 from scripts.built_site import page_paths
 from scripts.served_site import free_port, serve
 from scripts.site.languages import languages
@@ -21,6 +22,9 @@ from tests.conftest import PHONE, ROOT, build_variant
 
 # Where Material's own files are, in each build's assets/ folder.
 MATERIAL_FOLDERS = ("stylesheets", "javascripts")
+# A site this many pages bigger must cost a first visit no more than GROWTH_BYTES more (issue 27).
+EXTRA_PAGES = 100
+GROWTH_BYTES = 1_000
 # Ends far in the future, so that site.js (which uses the browser's own date) keeps showing it.
 PROMOTION = {"text": "Ask about our winter offer.", "link": "/contact/", "start": "2026-11-01", "end": "2099-12-31"}
 
@@ -87,6 +91,24 @@ def test_after_the_english_home_page_a_translated_page_needs_no_file_but_its_own
            for transfer in visit.weight.transfers
            if transfer.resource_type != "document" and transfer.url not in english]
     assert not new, "downloaded again after an English page:\n" + "\n".join(new)
+
+
+def test_a_hundred_more_pages_leave_a_first_visit_as_heavy_as_it_was(browser, tmp_path: Path,
+                                                                     first_visits: dict[str, FirstVisit]) -> None:
+    """What grows with the site (the search index, the sitemap, the whole menu) stays out of a first visit: the same
+    pages of a copy with 100 more pages in the menu weigh the same within 1 KB."""
+    def add_pages(project: Path) -> None:
+        add_nav_sections(project / "mkdocs.yml", generate_pages(project / "docs", EXTRA_PAGES))
+
+    port = free_port()
+    site = build_variant(tmp_path, prepare=add_pages, SITE_URL=f"http://127.0.0.1:{port}/")
+    assert (site / f"generated-{EXTRA_PAGES:04d}" / "index.html").is_file()
+    paths = ["", "aftercare/", "what-is-it/"]
+    with serve(site, port) as url:
+        bigger = first_visits_of(browser, url, paths)
+    grown = [f"/{path}: {first_visits[path].weight.gzip_bytes:,} -> {bigger[path].weight.gzip_bytes:,} bytes"
+             for path in paths if bigger[path].weight.gzip_bytes - first_visits[path].weight.gzip_bytes > GROWTH_BYTES]
+    assert not grown, f"a first visit grows with the site ({EXTRA_PAGES} more pages):\n" + "\n".join(grown)
 
 
 def shifted_pages(visits: dict[str, FirstVisit]) -> list[str]:
