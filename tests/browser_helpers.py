@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
+
+# What search costs: its index, its worker (ours and Material's) and Lunr's language data.
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search|/lunr/")
+
+
+def is_search_file(url: str) -> bool:
+    """A request that only search needs."""
+    return bool(SEARCH_FILES.search(urlparse(url).path))
 
 
 @dataclass

@@ -61,7 +61,7 @@ def site_port() -> int:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
-    """The real site, built strictly once, with site_url set to the test server so instant navigation works."""
+    """The real site, built strictly once, with site_url set to the test server (the pages' own addresses)."""
     site = tmp_path_factory.mktemp("site")
     build_into(site, ROOT, {"SITE_URL": f"http://127.0.0.1:{site_port}/", "SITE_TODAY": TEST_TODAY})
     return site

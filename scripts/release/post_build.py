@@ -1,6 +1,7 @@
 """What a static host needs beside the pages, which MkDocs does not write: the link-preview image drawn from
-the clinic's details, 301 redirect files for every moved address, our CSS, JS and pages written smaller, and the
-security headers (with the same Content-Security-Policy in a <meta> tag of every page).
+the clinic's details, 301 redirect files for every moved address, one copy of Material's files for every language,
+our CSS, JS and pages written smaller, and the security headers (with the same Content-Security-Policy in a <meta>
+tag of every page).
 
 `make build`, `make publish` and the tests run it after MkDocs; after a plain `mkdocs build`, run
 `python -m scripts.release.post_build site/`. It works over the built folder only, so it works after any engine.
@@ -15,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from scripts.release import host_redirects, preview_image, security_headers
+from scripts.release.shared_assets import share_assets
 from scripts.release.slim_assets import slim_site
 from scripts.site.languages import languages
 from scripts.site.settings import load_settings, redirect_maps
@@ -36,6 +38,8 @@ def finish_site(site: Path, config_path: Path, noindex: bool = False,
             (folder / preview_image.treatment_output(key)).write_bytes(
                 preview_image.preview_from_settings(language.config, key))
     host_redirects.write_redirect_files(site, redirect_maps(load_settings(config_path)))
+    # Every language's pages load the root's one copy of Material's files (before the headers hash the pages).
+    share_assets(site, [language.prefix for language in languages(config_path.parent)])
     # Last, so the hashes cover every inline script of every page, the redirect stubs included.
     _list_every_sitemap(site)
     slim_site(site)  # before the headers: they hash the inline scripts as shipped

@@ -52,7 +52,7 @@ def index_html(paths: list[str], full_page: bool) -> str:
 def take_screenshots(site: Path, port: int, output: Path, paths: list[str] | None = None,
                      full_page: bool = False) -> list[Path]:
     """Screenshot `paths` (default: every page) of the built `site`, served on `port` (the port its site_url
-    names, so instant navigation works), into `output`; returns the PNGs written."""
+    names, so the page's own addresses point at it), into `output`; returns the PNGs written."""
     output.mkdir(parents=True, exist_ok=True)
     paths = page_paths(site) if paths is None else paths
     headers_file = site / "_headers"

@@ -7,8 +7,9 @@ import html
 import re
 from urllib.parse import urljoin
 
-# Links written in Markdown: `<a href="…">`, relative (no scheme), and not just a #fragment on this page.
-RELATIVE_LINK = re.compile(r'<a href="(?P<href>(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)[^"]*)"')
+# Links written in Markdown: `<a href="…">`, or `<a class="…" href="…">` when the link has attributes of its own
+# (`{ .next-step }`), relative (no scheme), and not just a #fragment on this page.
+RELATIVE_LINK = re.compile(r'<a\b[^>]*?\shref="(?P<href>(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)[^"]*)"')
 
 
 def with_print_addresses(content: str, page_url: str) -> str:

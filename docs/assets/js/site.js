@@ -1,5 +1,6 @@
 /* Our only script. External (no inline code) so the Content-Security-Policy can forbid inline scripts.
- * Material's instant navigation swaps pages without reloading, so work runs on each document$ emission. */
+ * Work runs on each emission of Material's document$ (once per page load; again for each page swapped in, were
+ * instant navigation switched on). */
 (function () {
   "use strict";
 

@@ -3,7 +3,7 @@
  * patients never use. This worker stands in for it: it answers "ready" at once and loads Material's own worker
  * the first time somebody searches, then hands it the messages. Material 9.8.2's messages: 0 set up (with the
  * index), 1 ready, 2 query, 3 result. It lives beside Material's worker, so the worker finds its languages in
- * ../lunr as usual. tests/test_search.py searches in both languages. */
+ * ../lunr as usual. tests/test_search_on_demand.py searches in both languages. */
 "use strict";
 var MATERIAL_WORKER = "search.a7633da7.min.js";
 var setUp = null;
