@@ -68,7 +68,7 @@ def test_both_sides_build_the_same_markdown_pages_in_every_language(tmp_path: Pa
     build_ours(ours, tmp_path / "ours")
     build_plain(plain, tmp_path / "plain")
     pages = same_pages(tmp_path / "ours", tmp_path / "plain")
-    markdown = {language.prefix + page.name for language in languages(ours) for page in language.pages}
+    markdown = {language.key(page) for language in languages(ours) for page in language.pages}
     expected = {language.prefix + "404.html" for language in languages(ours)}
     expected |= {name.removesuffix("index.md") if name.endswith("index.md") else name.removesuffix(".md") + "/"
                  for name in markdown}

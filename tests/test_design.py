@@ -10,8 +10,9 @@ import pytest
 
 from scripts.built_site import page_paths
 from scripts.served_site import free_port, serve
+from scripts.site.treatments import language_treatments
 from tests.browser_helpers import open_context
-from tests.conftest import DESKTOP, PHONE, build_variant
+from tests.conftest import DESKTOP, PHONE, ROOT, build_variant
 
 NARROW_PHONE = {"width": 360, "height": 740}
 LONG_NAME = "Aliso Viejo Skin and Laser Wellness Center"  # fictional, 42 characters
@@ -32,11 +33,16 @@ def test_home_page_has_no_side_menu_or_table_of_contents_at_desktop_width(browse
 
 
 def test_home_page_menu_is_one_tap_away_on_a_phone(browser, base_url: str) -> None:
+    """One tap opens the menu, and it offers each treatment (its hub, which lists every page of it)."""
+    hubs = [each.hub.removesuffix("index.md") for each in language_treatments(ROOT / "mkdocs.yml").values()
+            if each.ready]
+    assert hubs
     with open_context(browser, base_url, PHONE) as (page, _log):
         page.goto(base_url)
         page.locator("label.md-header__button[for='__drawer']").click()
-        menu = page.locator(".md-nav--primary a[href$='aftercare/']").first
-        menu.wait_for(state="visible", timeout=5_000)
+        for hub in hubs:
+            menu = page.locator(f".md-nav--primary a[href$='{hub}']").first
+            menu.wait_for(state="visible", timeout=5_000)
 
 
 def test_both_next_steps_are_on_the_first_phone_screen(browser, base_url: str) -> None:

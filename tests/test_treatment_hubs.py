@@ -96,7 +96,8 @@ def resolved(link: str, url_path: str) -> str:
 
 def home_list(site: Path, home: str) -> list[tuple[str, str, str]]:
     """The treatments the home page lists: (name, hub address, its one line)."""
-    found = re.findall(r'<a class="hub-list__name" href="([^"]+)">([^<]+)</a>\s*<p>([^<]*)</p>', page_html(site, home))
+    found = re.findall(r'<a class="hub-list__name" href="([^"]+)"[^>]*>([^<]+)</a>\s*<p>([^<]*)</p>',
+                       page_html(site, home))
     return [(html.unescape(name), resolved(href, home), html.unescape(line)) for href, name, line in found]
 
 

@@ -10,6 +10,7 @@ may add pages and sections of its own beside these.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,11 +41,13 @@ class Stage:
     front_matter: dict[str, Any] = field(default_factory=dict)
     sheet_of: str = ""  # a take-home sheet: the stage whose page it prints in short (sheet_of: its file)
 
-    def required_front_matter(self, code: str) -> dict[str, Any]:
-        """The front matter this page must have in a language: `clinical`, its own settings, `sheet_of`."""
+    def required_front_matter(self, code: str, folder: str = "") -> dict[str, Any]:
+        """The front matter this page must have in a language, in its treatment's `folder` inside that language's
+        docs folder ("" at its root): `clinical`, its own settings, and `sheet_of` (a path inside the docs folder,
+        as MkDocs names the page: "chemical-peels/aftercare.md")."""
         required = {"clinical": self.clinical, **self.front_matter}
         if self.sheet_of:
-            required["sheet_of"] = stage(self.sheet_of).files[code]
+            required["sheet_of"] = posixpath.join(folder, stage(self.sheet_of).files[code])
         return required
 
 

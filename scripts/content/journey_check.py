@@ -81,7 +81,8 @@ def _page_problems(root: Path, language: Language, each: Stage, page: Path) -> l
     if parsed.problems:
         return []  # the page's own check reports unreadable front matter
     problems = []
-    for key, wanted in each.required_front_matter(language.code).items():
+    folder = page.parent.relative_to(language.docs).as_posix().removeprefix(".")
+    for key, wanted in each.required_front_matter(language.code, folder).items():
         if parsed.meta.get(key) != wanted:
             line = f"{key}: {str(wanted).lower() if isinstance(wanted, bool) else wanted}"
             problems.append(Problem(parsed.path, parsed.key_line(key),

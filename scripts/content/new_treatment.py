@@ -140,7 +140,7 @@ def page_text(stage: Stage, key: str, naming: Naming, english: Naming) -> str:
               *(["# The home page shows it as the treatment's line."] if stage.key == "hub" else []),
               'description: ""', f"treatment: {key}"]
     front += [f"{name}: {_yaml(value).strip(chr(34)) if isinstance(value, str) else _yaml(value)}"
-              for name, value in stage.required_front_matter(code).items()]
+              for name, value in stage.required_front_matter(code, naming.folder).items()]
     if stage.sheet_of:  # its advice is all on the full page too: search shows that page, not both
         front += ["search:", "  exclude: true"]
     if stage.clinical:
