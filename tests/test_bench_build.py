@@ -13,16 +13,19 @@ from scripts.bench.scaling import (
     BuildTime,
     Comparison,
     PageSetMismatchError,
+    add_fixture_treatments,
     add_nav_sections,
     build_ours,
     build_plain,
     compare,
     generate_pages,
     nav_tree,
+    plain_material_projects,
     prepare_sides,
     same_pages,
 )
 from scripts.site.languages import languages
+from scripts.site.treatments import language_treatments
 from tests.conftest import ROOT, TEST_TODAY, copy_project, run_build
 
 LINEAR = "build time grows linearly with pages"
@@ -108,3 +111,29 @@ def test_linear_growth_budget_fails_when_pages_cost_more_in_a_big_site() -> None
     _, met, measured = linear_budget(scaling_result({22: 1.5, 112: 2.5, 1012: 25.0}))
     assert not met
     assert "112->1012 pages: 25 ms/page" in measured
+
+
+def test_both_sides_build_a_fixture_treatments_pages_alike(tmp_path: Path) -> None:
+    """The library's scaling compares like with like: a treatment started with make new-treatment (a draft, built as
+    a pull request's build shows it) is built by both sides, in every language."""
+    ours = copy_project(tmp_path / "ours-project")
+    add_fixture_treatments(ours, 1)
+    build_ours(ours, tmp_path / "ours")
+    build_plain(plain_material_projects(ours, tmp_path / "plain-projects"), tmp_path / "plain")
+    pages = same_pages(tmp_path / "ours", tmp_path / "plain")
+    folders = {language.prefix + treatment.folder + "/" for language in languages(ours)
+               for key, treatment in language_treatments(language.config).items() if not treatment.ready}
+    assert folders and all(any(page.startswith(folder) for page in pages) for folder in folders), folders
+
+
+def test_the_library_budget_fails_when_a_treatment_costs_more_in_a_big_library() -> None:
+    def comparison(pages: int, seconds: float) -> Comparison:
+        return Comparison(pages, BuildTime(seconds, 1, 0), BuildTime(seconds / 1.2, 1, 0))
+
+    steady = BenchResult({}, [], {}, 0, None, [], [], [comparison(28, 4.0), comparison(46, 4.5),
+                                                       comparison(208, 9.0)])
+    growing = BenchResult({}, [], {}, 0, None, [], [], [comparison(28, 4.0), comparison(46, 4.5),
+                                                        comparison(208, 30.0)])
+    name = "build time grows linearly with treatments"
+    assert next(met for check, met, _ in budget_checks(steady) if check == name)
+    assert not next(met for check, met, _ in budget_checks(growing) if check == name)

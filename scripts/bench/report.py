@@ -11,7 +11,7 @@ from scripts.bench import budgets
 from scripts.bench.first_visit import SETTLE_MS
 from scripts.bench.lighthouse_runs import LighthouseRun
 from scripts.bench.pages import PageFigures
-from scripts.bench.scaling import RATIO_GENERATED, Comparison
+from scripts.bench.scaling import RATIO_GENERATED, TREATMENT_SIZES, Comparison
 
 
 @dataclass
@@ -23,6 +23,7 @@ class BenchResult:
     build_ratio: Comparison | None  # the budget's figure: ours against plain Material, same pages (None: not run)
     scaling: list[Comparison]
     notes: list[str] = field(default_factory=list)
+    treatments: list[Comparison] = field(default_factory=list)  # with 0, 1, 10 fixture treatments (TREATMENT_SIZES)
 
 
 def _kb(size: int) -> str:
@@ -56,6 +57,8 @@ def to_json(result: BenchResult) -> str:
         "build_ratio": _comparison_json(result.build_ratio),
         "build_ratio_budget": budgets.MAX_BUILD_RATIO,
         "scaling": [_comparison_json(point) for point in result.scaling],
+        "treatments": [{"treatments": count, **(_comparison_json(point) or {})}
+                       for count, point in zip(TREATMENT_SIZES, result.treatments, strict=False)],
         "budgets": [{"budget": name, "met": met, "measured": measured}
                     for name, met, measured in budget_checks(result)],
         "notes": result.notes,
@@ -98,12 +101,17 @@ def budget_checks(result: BenchResult) -> list[tuple[str, bool, str]]:
     if result.build_ratio:
         checks.append((build_ratio_budget_name(result.build_ratio),
                        result.build_ratio.ratio <= budgets.MAX_BUILD_RATIO, f"{result.build_ratio.ratio:.2f} x"))
-    marginal = marginal_seconds_per_page(result.scaling)
-    if len(marginal) >= 2:
-        # Linear: each extra page costs no more in a big site than in a small one (1.5 x allows for noise).
-        first, last = marginal[0][2], marginal[-1][2]
-        checks.append(("build time grows linearly with pages", last <= 1.5 * max(first, 1e-9),
-                       ", ".join(f"{a}->{b} pages: {cost * 1000:.0f} ms/page" for a, b, cost in marginal)))
+    for what, points in (("pages", result.scaling), ("treatments", result.treatments)):
+        marginal = marginal_seconds_per_page(points)
+        if len(marginal) >= 2:
+            # Linear: each extra page costs no more in a big site than in a small one (1.5 x allows for noise).
+            first, last = marginal[0][2], marginal[-1][2]
+            checks.append((f"build time grows linearly with {what}", last <= 1.5 * max(first, 1e-9),
+                           ", ".join(f"{a}->{b} pages: {cost * 1000:.0f} ms/page" for a, b, cost in marginal)))
+    if result.treatments:
+        largest = result.treatments[-1]
+        checks.append((f"with the most fixture treatments, ours <= {budgets.MAX_BUILD_RATIO} x plain Material",
+                       largest.ratio <= budgets.MAX_BUILD_RATIO, f"{largest.ratio:.2f} x ({largest.pages:,} pages)"))
     return checks
 
 
@@ -175,6 +183,18 @@ def to_markdown(result: BenchResult) -> str:
     for point in result.scaling:
         lines.append(f"| {point.pages:,} | {point.ours.runs} | {point.ours.seconds:.2f} | {point.plain.seconds:.2f} "
                      f"| {point.ratio:.2f} x | {_mb(point.ours.output_bytes)} | {_mb(point.plain.output_bytes)} |")
+    if result.treatments:
+        lines += [
+            "",
+            f"**A library of treatments**: {', '.join(str(count) for count in TREATMENT_SIZES)} treatments started "
+            "with make new-treatment (each its whole journey in every language), built on each side as above:",
+            "",
+            "| Treatments | Pages | Ours s | Plain Material s | Ratio | Ours MB |",
+            "|--:|--:|--:|--:|--:|--:|",
+        ]
+        lines += [f"| {count} | {point.pages:,} | {point.ours.seconds:.2f} | {point.plain.seconds:.2f} "
+                  f"| {point.ratio:.2f} x | {_mb(point.ours.output_bytes)} |"
+                  for count, point in zip(TREATMENT_SIZES, result.treatments, strict=False)]
     lines += ["", "**Budgets** (issues 9 and 27):", "", "| Budget | Met | Worst measured |", "|---|---|---|"]
     lines += [f"| {name} | {'yes' if met else '**no**'} | {measured} |"
               for name, met, measured in budget_checks(result)]

@@ -30,7 +30,7 @@ from scripts.served_site import free_port, serve
 
 ROOT = project_root()
 LARGE_SITE = 1000  # from this many generated pages on, builds are repeated only --large-runs times
-PARTS = ("pages", "build", "scaling")
+PARTS = ("pages", "build", "scaling", "treatments")
 
 
 def progress(message: str) -> None:
@@ -102,7 +102,11 @@ def main(argv: list[str] | None = None) -> int:
                      f"not {args.scaling_runs}, to keep the benchmark under about 15 minutes.")
     if "pages" in args.only and args.runs < 3:
         notes.append(f"Lighthouse ran {args.runs} time(s) per page (a quick run; the budget asks for the median of 3).")
-    result = BenchResult(machine_info(ROOT), pages, lighthouse, args.runs, build_ratio, scaling, notes)
+    treatments = []
+    for count in bench_build.TREATMENT_SIZES if "treatments" in args.only else ():
+        progress(f"treatments: {count} fixture treatments, {args.scaling_runs} build(s) each")
+        treatments.append(bench_build.compare_treatments(ROOT, count, args.scaling_runs))
+    result = BenchResult(machine_info(ROOT), pages, lighthouse, args.runs, build_ratio, scaling, notes, treatments)
     markdown, data = write_results(result, args.out)
     print(to_markdown(result))
     progress(f"wrote {markdown} and {data}")

@@ -38,14 +38,18 @@ from pathlib import Path
 import yaml
 
 from scripts.built_site import page_paths
+from scripts.content.new_treatment import new_treatment
 from scripts.release.build import build_languages, copy_project
 from scripts.site.languages import languages
 from scripts.site.settings import load_settings
 
 SAMPLE_PAGE = "what-is-it.md"  # the body every generated page copies
+TREATMENT_SIZES = (0, 1, 10)  # fixture treatments (make new-treatment, both languages) for the library's scaling
 SECTION_SIZE = 10
 RATIO_GENERATED = 100  # generated pages in the site the budget ratio is measured on (124 pages in all)
-BENCH_ENV = {"SOURCE_DATE_EPOCH": "0"}  # no git history in a copy; the same sitemap dates every run
+# No git history in a copy: the same sitemap dates every run. Draft treatments built as a pull request's build does
+# (plain Material builds every page it is given, so both sides build the same pages).
+BENCH_ENV = {"SOURCE_DATE_EPOCH": "0", "SITE_SHOW_DRAFTS": "1"}
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,22 @@ def prepare_sides(root: Path, count: int, folder: Path) -> tuple[Path, list[Plai
     if names:
         add_nav_sections(ours / "mkdocs.yml", names)
     return ours, plain_material_projects(ours, folder / "plain")
+
+
+def add_fixture_treatments(project: Path, count: int) -> None:
+    """`count` treatments started with make new-treatment (each its journey in every language, as drafts)."""
+    for number in range(1, count + 1):
+        new_treatment(project, f"Fixture treatment {number}",
+                      {language.code: f"Fixture treatment {number} {language.code}"
+                       for language in languages(project)[1:]})
+
+
+def compare_treatments(root: Path, count: int, runs: int) -> Comparison:
+    """Our project and plain Material, each with `count` fixture treatments added, `runs` builds each."""
+    with tempfile.TemporaryDirectory(prefix="bench-treatments-") as folder:
+        ours = copy_project(root, Path(folder) / "ours")
+        add_fixture_treatments(ours, count)
+        return compare(ours, plain_material_projects(ours, Path(folder) / "plain"), runs)
 
 
 def compare_generated(root: Path, count: int, runs: int) -> Comparison:
