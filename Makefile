@@ -17,7 +17,8 @@ help:
 	@echo "make build        build the site into site/ (only replaced when the build succeeds)"
 	@echo "make grades       print each page's reading grade and its hardest sentences"
 	@echo "make new-page TITLE=\"Your question?\"  start a new page (and add it to the menu); with"
-	@echo "                  TRANSLATES=aftercare.md and a translated TITLE, start that page's translation"
+	@echo "                  TRANSLATES=aftercare.md and a translated TITLE, start that page's translation;"
+	@echo "                  TREATMENT=chemical-peels puts it in that treatment's folder and menu section"
 	@echo "                  (LANGUAGE=es chooses the language when there are several)"
 	@echo "make new-treatment NAME=\"Chemical peels\" NAME_ES=\"Peelings químicos\"  start a new treatment as a draft:"
 	@echo "                  every page of its journey in both languages (headings and notes of what to write), its"
@@ -101,7 +102,7 @@ readiness: install
 	$(PYTHON) -m scripts.release.readiness $(if $(STRICT),--strict)
 
 new-page: install
-	$(PYTHON) -m scripts.content.new_page "$(TITLE)" $(if $(TRANSLATES),--translates "$(TRANSLATES)") $(if $(LANGUAGE),--language "$(LANGUAGE)")
+	$(PYTHON) -m scripts.content.new_page "$(TITLE)" $(if $(TRANSLATES),--translates "$(TRANSLATES)") $(if $(LANGUAGE),--language "$(LANGUAGE)") $(if $(TREATMENT),--treatment "$(TREATMENT)")
 
 # A new treatment as a draft (CONTRIBUTING.md, "Adding a treatment"): its journey pages, menu sections and settings.
 new-treatment: install

@@ -22,8 +22,8 @@ from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import languages
 from scripts.site.page_version import page_version
 from scripts.site.reviewers import REVIEWERS_FILE, load_registry
-from scripts.site.settings import SettingPath, load_settings, nav_pages, with_settings
-from scripts.site.treatments import Treatment, language_treatments
+from scripts.site.settings import SettingPath, load_settings, with_settings
+from scripts.site.treatments import Treatment, language_treatments, treatment_section
 
 REWORDED = "Looking after your skin at first"
 
@@ -170,12 +170,6 @@ REVIEW_LINES = re.compile(r"^(reviewed_by|last_reviewed|next_review|reviewed_ver
 LINK = re.compile(r"\]\((?!https?:|mailto:|tel:|#|/|\{\{)([^)\s#]+)")
 
 
-def treatment_section(nav: list[Any], hub: str) -> tuple[int, str, list[str]]:
-    """(index in the menu, title, pages) of the menu section whose first page is the hub `hub`."""
-    return next((index, str(title), nav_pages(value)) for index, entry in enumerate(nav) if isinstance(entry, dict)
-                for title, value in entry.items() if nav_pages(value)[:1] == [hub])
-
-
 def add_fixture_treatment(project: Path, ready: bool = True) -> None:
     """Add chemical peels to a copy, as `make new-treatment` and its writers would once done: a copy of each page of
     the first treatment's menu section (hub first) in docs/chemical-peels/ and docs/es/peelings-quimicos/, titles
@@ -188,7 +182,9 @@ def add_fixture_treatment(project: Path, ready: bool = True) -> None:
         if code not in FIXTURE_NAMES:
             continue
         own = language_treatments(language.config)[first]
-        index, _, pages = treatment_section(load_settings(language.config)["nav"], own.hub)
+        located = treatment_section(load_settings(language.config)["nav"], own.hub)
+        assert located, f"the first treatment has no menu section in {language.config.name}"
+        index, _, pages = located
         folder = language.docs / FIXTURE_FOLDERS[code]
         folder.mkdir()
         names = {posixpath.basename(page) for page in pages}

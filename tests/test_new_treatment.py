@@ -13,6 +13,7 @@ import pytest
 from scripts.content.check import check_site
 from scripts.content.journey import JOURNEY
 from scripts.content.journey_check import section_lines, treatment_problems
+from scripts.content.new_page import new_page, new_translation
 from scripts.content.new_treatment import main as new_treatment_main
 from scripts.content.readability import render
 from scripts.problems import Problem, Severity
@@ -292,3 +293,19 @@ def test_each_treatment_of_the_real_site_has_its_whole_journey() -> None:
         for treatment in language_treatments(language.config).values():
             if treatment.ready:
                 assert treatment_problems(ROOT, language, treatment) == [], (language.code, treatment.key)
+
+
+def test_a_new_page_of_a_treatment_and_its_translation_go_in_its_folder_and_menu_section(tmp_path: Path) -> None:
+    """make new-page TREATMENT=…: the page joins its treatment (folder, menu section), and so does its translation."""
+    project = copy_project(tmp_path / "project")
+    assert scaffold(project) == 0
+    page = new_page("How long does peeling last?", project / "docs", treatment=KEY)
+    assert page == project / "docs" / KEY / "how-long-does-peeling-last.md"
+    translation = new_translation("¿Cuánto dura la descamación?", f"{KEY}/{page.name}", project / "docs", "es")
+    assert translation == project / "docs" / "es" / FOLDER_ES / "cuanto-dura-la-descamacion.md"
+    for config, name, added in (("mkdocs.yml", NAME, page), ("mkdocs.es.yml", NAME_ES, translation)):
+        nav = load_settings(project / config)["nav"]
+        section = next(entry[name] for entry in nav if isinstance(entry, dict) and name in entry)
+        assert section[-1] == added.relative_to(added.parents[1]).as_posix(), config  # last in its own section
+    with pytest.raises(ValueError, match="there is no treatment 'peels'"):
+        new_page("Another page", project / "docs", treatment="peels")

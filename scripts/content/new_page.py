@@ -22,7 +22,8 @@ from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import Language, language, languages
 from scripts.site.page_version import page_version
 from scripts.site.review import REVIEW_KEYS
-from scripts.site.settings import load_settings, with_list_item
+from scripts.site.settings import SettingPath, load_settings, with_list_item
+from scripts.site.treatments import language_treatments, treatment_of, treatment_section
 
 CLINICAL_FIELDS = """\
 sources: []
@@ -72,20 +73,38 @@ def page_text(title: str, clinical: bool = True) -> str:
     return "\n".join(front) + "\n" + (CLINICAL_FIELDS if clinical else "") + "---\n\n" + BODY
 
 
-def new_page(title: str, docs: Path, clinical: bool = True) -> Path:
-    """Write docs/<slug>.md and add it at the end of the menu (nav: in mkdocs.yml beside docs/); raises
-    FileExistsError rather than overwrite a page, ValueError for an empty title."""
+def new_page(title: str, docs: Path, clinical: bool = True, treatment: str | None = None) -> Path:
+    """Write docs/<slug>.md (a treatment's page: in its folder) and add it at the end of the menu (nav: in mkdocs.yml
+    beside docs/; a treatment's page: at the end of its menu section); raises FileExistsError rather than overwrite
+    a page, ValueError for an empty title or an unknown treatment."""
     if not title.strip() or not slug(title):
         raise ValueError("write the page's title, e.g. make new-page TITLE=\"How long does redness last?\"")
-    path = docs / f"{slug(title)}.md"
+    config = docs.parent / "mkdocs.yml"
+    folder, menu = place_in_treatment(config, treatment)
+    path = docs / folder / f"{slug(title)}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": fails if the file exists
         file.write(page_text(title.strip(), clinical))
-    config = docs.parent / "mkdocs.yml"
     if config.is_file() and isinstance(load_settings(config).get("nav"), list):
-        config.write_text(with_list_item(config.read_text(encoding="utf-8"), ("nav",), path.name), encoding="utf-8")
+        config.write_text(with_list_item(config.read_text(encoding="utf-8"), menu, path.relative_to(docs).as_posix()),
+                          encoding="utf-8")
     if clinical:
         ask_medical_reviewers(path, docs.parent)
     return path
+
+
+def place_in_treatment(config: Path, treatment: str | None) -> tuple[str, SettingPath]:
+    """Where a new page of `treatment` goes in the language whose settings are `config`: its folder inside the docs
+    folder, and its menu list (the treatment's section, or the whole menu without one). ("", nav) for no treatment."""
+    if not treatment:
+        return "", ("nav",)
+    found = language_treatments(config)
+    if treatment not in found:
+        known = ", ".join(found) or "none yet (make new-treatment starts one)"
+        raise ValueError(f"there is no treatment '{treatment}' in {config.name} (extra: treatments:): the treatments "
+                         f"are {known}")
+    located = treatment_section(load_settings(config).get("nav"), found[treatment].hub)
+    return found[treatment].folder, ("nav", located[0], located[1]) if located else ("nav",)
 
 
 def ask_medical_reviewers(page: Path, root: Path) -> None:
@@ -122,7 +141,11 @@ def new_translation(title: str, english: str, docs: Path, code: str | None = Non
     version = page_version(docs.parent, source)
     kept = [line for line in front.splitlines() if not line.startswith(("title:", *(f"{key}:" for key in REVIEW_KEYS)))]
     translated = translation_language(docs.parent, code)
-    path = translated.docs / f"{slug(title)}.md"
+    # A treatment's page is translated into that treatment's folder and menu section in the other language.
+    english_treatments = language_treatments(docs.parent / "mkdocs.yml")
+    treatment = treatment_of(english, load_front_matter(source.read_text(encoding="utf-8")), english_treatments)
+    folder, menu = place_in_treatment(translated.config, treatment if treatment and "/" in english else None)
+    path = translated.docs / folder / f"{slug(title)}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:
         file.write("---\n" + f"title: {json.dumps(title.strip(), ensure_ascii=False)}\n" + "\n".join(kept) +
@@ -134,7 +157,8 @@ def new_translation(title: str, english: str, docs: Path, code: str | None = Non
                    "pages. -->\n\n" + body)
     config = translated.config
     if config.is_file() and isinstance(load_settings(config).get("nav"), list):
-        config.write_text(with_list_item(config.read_text(encoding="utf-8"), ("nav",), path.name), encoding="utf-8")
+        config.write_text(with_list_item(config.read_text(encoding="utf-8"), menu,
+                                         path.relative_to(translated.docs).as_posix()), encoding="utf-8")
     if load_front_matter(source.read_text(encoding="utf-8")).get("clinical") is True:
         ask_medical_reviewers(path, docs.parent)
     return path
@@ -146,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--not-clinical", action="store_true", help="the page has no medical content")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="the pages folder (default: docs)")
     parser.add_argument("--translates", help="start a translation of this English page, e.g. aftercare.md")
+    parser.add_argument("--treatment", help="the treatment the page is about, by its key in mkdocs.yml (extra: "
+                                            "treatments:), e.g. chemical-peels: the page goes in its folder and menu")
     parser.add_argument("--language", help="the translation's language code, e.g. es (needed when there are several)")
     args = parser.parse_args(argv)
     try:
@@ -155,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Created {path}, the {translated.name} version of docs/{args.translates}, and added it to the "
                   f"{translated.name} menu ({translated.config.name}). Next: translate it, then run make check.")
             return 0
-        path = new_page(args.title, args.docs, clinical=not args.not_clinical)
+        path = new_page(args.title, args.docs, clinical=not args.not_clinical, treatment=args.treatment)
     except FileExistsError:
         print(f"{args.docs / (slug(args.title) + '.md')} already exists: choose another title or edit that page",
               file=sys.stderr)
@@ -163,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"Created {path} and added it at the end of the menu (nav: in mkdocs.yml; move its line to where it "
+    where = f"its treatment's menu section ({args.treatment})" if args.treatment else "the menu"
+    print(f"Created {path} and added it at the end of {where} (nav: in mkdocs.yml; move its line to where it "
           "belongs in the patient's journey). Next: write its description and text, then run make check.")
     return 0
 

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from scripts.site.front_matter import load_front_matter
-from scripts.site.settings import load_settings
+from scripts.site.settings import load_settings, nav_pages
 
 SETTINGS = ("extra", "treatments")  # in mkdocs.yml (and each translation's settings file, for its own words)
 KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -162,3 +162,13 @@ def without_pages(nav: Any, hidden: Callable[[str], bool]) -> Any:
     if isinstance(nav, str) and "://" not in nav and hidden(nav):
         return None
     return nav
+
+
+def treatment_section(nav: Any, hub: str) -> tuple[int, str, list[str]] | None:
+    """(index in the menu, title, pages) of the menu section whose first page is the hub `hub`, or None."""
+    for index, entry in enumerate(nav if isinstance(nav, list) else []):
+        for title, value in (entry.items() if isinstance(entry, dict) else []):
+            pages = nav_pages(value)
+            if pages[:1] == [hub]:
+                return index, str(title), pages
+    return None
