@@ -108,10 +108,6 @@ def budget_checks(result: BenchResult) -> list[tuple[str, bool, str]]:
             first, last = marginal[0][2], marginal[-1][2]
             checks.append((f"build time grows linearly with {what}", last <= 1.5 * max(first, 1e-9),
                            ", ".join(f"{a}->{b} pages: {cost * 1000:.0f} ms/page" for a, b, cost in marginal)))
-    if result.treatments:
-        largest = result.treatments[-1]
-        checks.append((f"with the most fixture treatments, ours <= {budgets.MAX_BUILD_RATIO} x plain Material",
-                       largest.ratio <= budgets.MAX_BUILD_RATIO, f"{largest.ratio:.2f} x ({largest.pages:,} pages)"))
     return checks
 
 
