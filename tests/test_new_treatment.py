@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts.content.check import check_site
-from scripts.content.journey import JOURNEY
+from scripts.content.journey import GLOSSARIES, JOURNEY
 from scripts.content.journey_check import section_lines, treatment_problems
 from scripts.content.new_page import new_page, new_translation
 from scripts.content.new_treatment import main as new_treatment_main
@@ -170,7 +170,8 @@ def test_the_settings_files_keep_their_comments_and_the_menu_gets_the_section(dr
         language = next(each for each in languages(drafted) if each.code == code)
         nav = load_settings(language.config)["nav"]
         section = next(index for index, entry in enumerate(nav) if isinstance(entry, dict) and name in entry)
-        assert nav[section][name] == [f"{folder}/{stage.files[code]}" for stage in JOURNEY]
+        glossary = [f"{folder}/{GLOSSARIES[code]}"] if code in GLOSSARIES else []  # its part of the glossary
+        assert nav[section][name] == [f"{folder}/{stage.files[code]}" for stage in JOURNEY] + glossary
         # After the last treatment's section: the shared pages (the contact page first) follow.
         following = nav[section + 1]
         assert isinstance(following, str) and following in ("contact.md", "contacto.md")
@@ -309,3 +310,19 @@ def test_a_new_page_of_a_treatment_and_its_translation_go_in_its_folder_and_menu
         assert section[-1] == added.relative_to(added.parents[1]).as_posix(), config  # last in its own section
     with pytest.raises(ValueError, match="there is no treatment 'peels'"):
         new_page("Another page", project / "docs", treatment="peels")
+
+
+def test_each_translation_gets_the_treatments_part_of_its_glossary(drafted: Path) -> None:
+    """The glossary has a part per treatment: a page in the treatment's folder, kept from patients and search
+    like the shared one, listed in the treatment's menu section, holding only a heading and a note."""
+    for language in languages(drafted)[1:]:
+        shared = language.docs / GLOSSARIES[language.code]
+        part = language.docs / FOLDER_ES / shared.name
+        meta = load_front_matter(part.read_text(encoding="utf-8"))
+        assert NAME_ES in meta["title"] and meta["robots"] == load_front_matter(
+            shared.read_text(encoding="utf-8"))["robots"]
+        nav = load_settings(language.config)["nav"]
+        assert f"{FOLDER_ES}/{shared.name}" in next(entry[NAME_ES] for entry in nav
+                                                    if isinstance(entry, dict) and NAME_ES in entry)
+        body = split_front_matter(part.read_text(encoding="utf-8"))[1]
+        assert re.sub(r"<!--.*?-->", "", body, flags=re.S).split() == ["##", *NAME_ES.split(), f"{{#{FOLDER_ES}}}"]

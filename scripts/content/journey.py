@@ -214,3 +214,8 @@ JOURNEY: tuple[Stage, ...] = (
 def stage(key: str) -> Stage:
     """One stage of the journey by its key ("aftercare")."""
     return next(each for each in JOURNEY if each.key == key)
+
+
+# A translation's glossary of the words its pages use (for writers and reviewers, not patients): the shared one at
+# the root of its docs folder, and one part per treatment, in the treatment's folder under the same file name.
+GLOSSARIES = {"es": "glosario.md"}

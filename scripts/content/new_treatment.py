@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scripts.content.journey import JOURNEY, Stage
+import yaml
+
+from scripts.content.journey import GLOSSARIES, JOURNEY, Stage
 from scripts.content.new_page import CLINICAL_FIELDS, ask_medical_reviewers, slug
 from scripts.site.addresses import CONTRACT, read_contract
 from scripts.site.answer_schema import ANSWERS_FILE, SCHEMA
+from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, Language, languages
 from scripts.site.settings import (
     load_settings,
@@ -207,8 +210,25 @@ def with_menu_section(text: str, language: Language, naming: Naming) -> str:
                                                 if entry == contact and index > 0), len(nav) - 1)
     column = setting_column(text, ("nav", after))
     pages = [f"{naming.folder}/{stage.files[language.code]}" for stage in JOURNEY]
+    if language.code in GLOSSARIES and (language.docs / GLOSSARIES[language.code]).is_file():
+        pages.append(f"{naming.folder}/{GLOSSARIES[language.code]}")  # its part of the language's glossary
     return with_lines_after(text, ("nav", after), [" " * column + f"- {json.dumps(naming.name, ensure_ascii=False)}:",
                                                    *(" " * (column + 4) + f"- {page}" for page in pages)])
+
+
+def glossary_text(shared: Path, naming: Naming) -> str:
+    """The treatment's part of a translation's glossary: the shared glossary's settings (kept from patients and
+    search), a title naming the treatment, and one section with a note of what to list (no words invented)."""
+    meta = load_front_matter(shared.read_text(encoding="utf-8"))
+    kept = {key: meta[key] for key in ("clinical", "reading_grade", "robots", "search") if key in meta}
+    title = f"{str(meta.get('title') or 'Glossary').split(':')[0]}: {naming.name}"
+    front = yaml.safe_dump({"title": title, "description": meta.get("description") or title, **kept},
+                           allow_unicode=True, sort_keys=False).rstrip("\n")
+    return (f"---\n{front}\n---\n\n## {naming.name} {{#{naming.folder}}}\n\n"
+            + _note(f"The words the {naming.name} pages use in this language, each with its English term, in a "
+                    f"table like the shared glossary's ({shared.name}): | word on the pages | English |. Add a "
+                    "word when a page first uses it; the shared glossary keeps the words every treatment uses.")
+            + "\n")
 
 
 def _contact_page(language: Language) -> str:
@@ -247,6 +267,10 @@ def new_treatment(root: Path, name: str, translated: dict[str, str]) -> list[Pat
         for stage in JOURNEY:
             pages[naming.language.docs / naming.folder / stage.files[naming.language.code]] = \
                 page_text(stage, key, naming, english)
+    for naming in found:
+        shared = naming.language.docs / GLOSSARIES.get(naming.language.code, "")
+        if naming.language.code in GLOSSARIES and shared.is_file():
+            pages[naming.language.docs / naming.folder / shared.name] = glossary_text(shared, naming)
     # Everything is worked out before anything is written: a refusal above leaves the project as it was.
     for file, text in files.items():
         file.write_text(text, encoding="utf-8")
