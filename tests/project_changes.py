@@ -22,7 +22,7 @@ from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import languages
 from scripts.site.page_version import page_version
 from scripts.site.reviewers import REVIEWERS_FILE, load_registry
-from scripts.site.settings import SettingPath, load_settings, with_settings
+from scripts.site.settings import SettingPath, load_settings, nav_pages, with_settings
 from scripts.site.treatments import Treatment, language_treatments, treatment_section
 
 REWORDED = "Looking after your skin at first"
@@ -45,9 +45,10 @@ def contract_sections(project: Path, page: str) -> list[str]:
 
 
 def page_with_sections(project: Path, skip: tuple[str, ...] = ()) -> str:
-    """The first page of the menu (not the home page) whose sections the URL contract lists."""
-    return next(entry for entry in load_settings(project / "mkdocs.yml")["nav"]
-                if isinstance(entry, str) and entry != "index.md" and entry not in skip
+    """The first page of the menu (not the home page or a page in a folder, such as a hub), at any depth of its
+    sections, whose sections the URL contract lists."""
+    return next(entry for entry in nav_pages(load_settings(project / "mkdocs.yml")["nav"])
+                if "/" not in entry and entry != "index.md" and entry not in skip
                 and contract_sections(project, entry))
 
 
@@ -62,6 +63,15 @@ def reword_heading(project: Path) -> tuple[str, str]:
     raise AssertionError("no heading with an explicit id that the URL contract lists")
 
 
+def renamed_in_menu(nav: Any, old: str, new: str) -> Any:
+    """A `nav:` setting with the page `old` listed as `new`, inside sections too."""
+    if isinstance(nav, list):
+        return [renamed_in_menu(entry, old, new) for entry in nav]
+    if isinstance(nav, dict):
+        return {title: renamed_in_menu(value, old, new) for title, value in nav.items()}
+    return new if nav == old else nav
+
+
 def move_page(project: Path, old: str, new: str) -> None:
     """Rename a page, point the menu and every link at its new name, and add a redirect from the old one."""
     (project / "docs" / old).rename(project / "docs" / new)
@@ -73,7 +83,7 @@ def move_page(project: Path, old: str, new: str) -> None:
     settings = load_settings(project / "mkdocs.yml")
     redirects = next(i for i, plugin in enumerate(settings["plugins"])
                      if isinstance(plugin, dict) and "redirects" in plugin)
-    set_settings(project, {("nav",): [(new if entry == old else entry) for entry in settings["nav"]],
+    set_settings(project, {("nav",): renamed_in_menu(settings["nav"], old, new),
                            ("plugins", redirects, "redirects", "redirect_maps", old): new})
     owners = project / ".github" / "CODEOWNERS"  # a clinical page's review rule follows it
     if owners.is_file():

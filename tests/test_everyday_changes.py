@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from scripts.content.journey import JOURNEY
+from scripts.site.languages import ENGLISH
 from tests.conftest import REQUIRE_SOURCE_MATERIAL, ROOT, TEST_TODAY, copy_project, run_build
 from tests.project_changes import move_page, page_with_sections, reword_heading, set_settings
 
@@ -54,7 +56,9 @@ def a_reworded_heading(project: Path) -> None:
 
 
 def a_moved_page(project: Path) -> None:
-    page = page_with_sections(project)
+    # A journey page has the same file name in every treatment (scripts/content/journey.py), so the page marketing
+    # moves is one outside the journey.
+    page = page_with_sections(project, skip=tuple(stage.files[ENGLISH] for stage in JOURNEY))
     move_page(project, page, "moved-" + page)
 
 

@@ -6,6 +6,7 @@ that deletes a fact, or moves it to a slower tier of help, fails here with the p
 
 from __future__ import annotations
 
+import posixpath
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -86,9 +87,17 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip().lower()
 
 
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"#]+)')
+
+
 def page(site: Path, name: str) -> _Page:
+    """The page at the address /name/, following its redirect if it moved (the URL contract keeps its address)."""
+    text = (site / name / "index.html").read_text(encoding="utf-8")
+    if moved := REFRESH.search(text):
+        target = posixpath.normpath(posixpath.join(name, moved.group(1)))
+        text = (site / target / "index.html").read_text(encoding="utf-8")
     parser = _Page()
-    parser.feed((site / name / "index.html").read_text(encoding="utf-8"))
+    parser.feed(text)
     return parser
 
 
