@@ -18,9 +18,10 @@ from scripts.release.build import copy_project as copy_from
 from scripts.release.publish import publish
 from scripts.release.review_gate import review_gate
 from scripts.site.front_matter import load_front_matter
-from scripts.site.languages import languages, translations
+from scripts.site.languages import ENGLISH, alternates_by_page, languages, translations
 from scripts.site.page_version import page_version
 from scripts.site.settings import with_list_item
+from scripts.site.treatments import language_treatments, page_treatment
 from tests.conftest import ROOT, TEST_TODAY, copy_project
 
 FRENCH_SETTINGS = """\
@@ -202,3 +203,28 @@ def test_a_two_letter_english_folder_is_not_silently_left_out(tmp_path: Path) ->
     errors = [str(p) for p in check_site(project) if p.severity is Severity.ERROR]
     assert any(e.startswith("docs/rf/: the pages in docs/rf/ are left out of the English build") for e in errors), \
         errors
+
+
+def test_no_language_switch_or_hreflang_leads_to_a_page_a_build_leaves_out(tmp_path: Path) -> None:
+    """A treatment ready in English but still a draft in a translation (ready: false in its settings file): the
+    English pages offer no link to the unpublished translation, and the translation's pages none to English."""
+    project = copy_project(tmp_path / "project")
+    translation = languages(project)[1]
+    key = next(iter(language_treatments(translation.config)))
+    config = translation.config
+    text = config.read_text(encoding="utf-8")
+    assert f"    {key}: {{" in text  # its entry written on one line, as the translation's settings file has it
+    config.write_text(text.replace(f"    {key}: {{", f"    {key}: {{ready: false, ", 1), encoding="utf-8")
+    assert not language_treatments(config)[key].ready
+    english = languages(project)[0]
+    ours = [page.relative_to(english.docs).as_posix() for page in english.pages
+            if page_treatment(english.docs, page, language_treatments(english.config)) == key]
+    assert ours
+    site = "https://clinic.example/"
+    shown = alternates_by_page(project, ENGLISH, site, {})
+    assert all([each["lang"] for each in shown[page]] == [ENGLISH] for page in ours), {page: shown[page]
+                                                                                       for page in ours}
+    shared = next(page for page in shown if page not in ours and len(shown[page]) > 1)  # others keep their switch
+    assert {each["lang"] for each in shown[shared]} == {ENGLISH, translation.code}
+    drafts_shown = alternates_by_page(project, ENGLISH, site, {"SITE_SHOW_DRAFTS": "1"})  # make serve shows both
+    assert any(len(drafts_shown[page]) == 2 for page in ours)

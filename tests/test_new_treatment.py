@@ -25,7 +25,7 @@ from scripts.site.claims import load_claims
 from scripts.site.dates import today
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.languages import languages
-from scripts.site.settings import load_settings
+from scripts.site.settings import load_settings, setting_line
 from scripts.site.treatments import language_treatments
 from tests.conftest import ROOT, TEST_TODAY, copy_project
 from tests.project_changes import set_settings
@@ -327,3 +327,16 @@ def test_each_translation_gets_the_treatments_part_of_its_glossary(drafted: Path
                                                     if isinstance(entry, dict) and NAME_ES in entry)
         body = split_front_matter(part.read_text(encoding="utf-8"))[1]
         assert re.sub(r"<!--.*?-->", "", body, flags=re.S).split() == ["##", *NAME_ES.split(), f"{{#{FOLDER_ES}}}"]
+
+
+def test_two_treatments_with_one_name_are_refused_with_the_line(tmp_path: Path) -> None:
+    """Patients, staff and the review gate tell treatments apart by name: a copied entry left with the first
+    treatment's name is an error at its line, not a second treatment gated under the first one's name."""
+    project = copy_project(tmp_path / "project")
+    assert scaffold(project) == 0
+    first = next(iter(language_treatments(project / "mkdocs.yml").values()))
+    set_settings(project, {("extra", "treatments", KEY, "name"): first.name})
+    found = [problem for problem in check_site(project) if problem.severity is Severity.ERROR
+             and "same name" in problem.message]
+    assert [(problem.path, problem.line) for problem in found] == [
+        ("mkdocs.yml", setting_line(project / "mkdocs.yml", "extra", "treatments", KEY))]

@@ -71,7 +71,9 @@ def stages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     found: dict[str, object] = {"project": project}
     found["draft check"] = check_site(project)
     build_into(root / "pull-request", project, {"SITE_SHOW_DRAFTS": "1", "SITE_URL": "http://127.0.0.1:8000/"})
-    found["draft published"] = publish(root / "draft-public", REAL_URL, preview=False, root=project)
+    with pytest.MonkeyPatch.context() as environment:  # a shell that shows drafts (as make serve does) publishes none
+        environment.setenv("SITE_SHOW_DRAFTS", "1")
+        found["draft published"] = publish(root / "draft-public", REAL_URL, preview=False, root=project)
     set_settings(project, {("extra", "treatments", FIXTURE_TREATMENT, "ready"): True})
     bring_translations_up_to_date(project)
     found["unsigned published"] = publish(root / "unsigned-public", REAL_URL, preview=False, root=project)

@@ -22,7 +22,7 @@ from scripts.project import project_root
 from scripts.release.build import LOCAL_SITE_URL, build_and_swap, copy_project, last_commit_epoch
 from scripts.release.review_gate import review_gate
 from scripts.site.dates import today
-from scripts.site.treatments import WITHHELD, language_treatments
+from scripts.site.treatments import SHOW_DRAFTS, WITHHELD, language_treatments
 
 ROOT = project_root()
 
@@ -92,7 +92,8 @@ def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> 
         warnings.append("WARNING: PUBLISHING UNREVIEWED MEDICAL CONTENT (preview). These pages have no valid "
                         "medical sign-off:\n" + gate.report())
     warnings += gate.notes
-    environment = {"SITE_URL": site_url, **({"SITE_NOINDEX": "1"} if preview else {}),
+    # Never a draft, whatever this shell's environment says (make serve and make build show them).
+    environment = {"SITE_URL": site_url, SHOW_DRAFTS: "0", **({"SITE_NOINDEX": "1"} if preview else {}),
                    **({WITHHELD: ",".join(withheld)} if withheld else {})}
     # The build decides each page's review state from the log and the page's version (no git needed), so the
     # changed pages, put back at their signed text here, show their sign-off exactly as the gate decided.

@@ -65,7 +65,7 @@ def review_gate(root: Path, today: date) -> GateResult:
     texts: dict[Path, str] = {}
     notes: list[str] = []
     published_versions: dict[str, str] = {}  # English page (inside docs/) -> the version patients get
-    treatment_of_group: dict[str, str | None] = {}  # group -> its treatment's key
+    held: set[str | None] = set()  # the key of each blocking page's treatment (None: a shared page)
     for language in languages(root):
         found = language_treatments(language.config)
         for file in language.pages:
@@ -74,10 +74,11 @@ def review_gate(root: Path, today: date) -> GateResult:
                 continue  # a draft: never published
             review = page_review(root, file, today, record)
             shown, group = file.relative_to(root), group_of(language, file, treatment)
-            treatment_of_group[group] = treatment.key if treatment else None
+            owner = treatment.key if treatment else None  # by key: two treatments may share a name
             published = review.version
             if review.state is ReviewState.AWAITING:
                 blocking[group].append(f"{shown.as_posix()}: {_why_awaiting(review, record, language)}")
+                held.add(owner)
             elif review.state is ReviewState.CHANGED:
                 text = signed_text(root, file, review.signed.version)
                 if text is None:
@@ -86,6 +87,7 @@ def review_gate(root: Path, today: date) -> GateResult:
                         f"{review.signed.version}, and no earlier version of the file is the signed one (the change is "
                         "in an illustration or a source, or was committed with the sign-off): make packets and ask "
                         "for a new sign-off")
+                    held.add(owner)
                     # Its translations are held to the version signed, so the one cause is reported once.
                     published_versions[language.key(file)] = review.signed.version
                     continue
@@ -102,7 +104,7 @@ def review_gate(root: Path, today: date) -> GateResult:
                                              published_versions)
                 if behind:
                     blocking[group].append(f"{shown.as_posix()}: {behind}")
-    held = {treatment_of_group[group] for group in blocking}
+                    held.add(owner)
     named = language_treatments(languages(root)[0].config)  # by their English names, for staff
     return GateResult(dict(blocking), texts, notes,
                       {key: named[key].name if key in named else key for key in sorted(held - {None})}, None in held)

@@ -7,9 +7,10 @@ translates (`translation_of:`) and the English version it translates (`translate
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,14 @@ import yaml
 from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter, split_front_matter
 from scripts.site.settings import load_settings, nav_pages, own_settings
-from scripts.site.treatments import Treatment, hidden_pages, language_treatments, page_treatment, without_pages
+from scripts.site.treatments import (
+    Treatment,
+    hidden_by_environment,
+    hidden_pages,
+    language_treatments,
+    page_treatment,
+    without_pages,
+)
 
 ENGLISH = "en"
 ENGLISH_SETTINGS = "mkdocs.yml"
@@ -137,14 +145,29 @@ def page_address(page: str) -> str:
     return page_url(page).removeprefix("/")
 
 
-def alternates_by_page(root: Path, code: str, site_url: str) -> dict[str, list[dict[str, str]]]:
+def _published(language: Language, environment: Mapping[str, str]) -> set[str]:
+    """The pages of a language (paths inside its docs folder) a build with this environment publishes: not those of
+    a treatment it leaves out (a draft, or one held back at publishing)."""
+    found = language_treatments(language.config)
+    hidden = hidden_by_environment(found, environment)
+    return {page.relative_to(language.docs).as_posix() for page in language.pages
+            if page_treatment(language.docs, page, found) not in hidden}
+
+
+def alternates_by_page(root: Path, code: str, site_url: str,
+                       environment: Mapping[str, str] | None = None) -> dict[str, list[dict[str, str]]]:
     """Every page of the language `code`, by its path inside that language's folder, -> the same page in every
     language it exists in, this page first, as {"lang", "url" (absolute, for hreflang), "href" (relative to the page,
     for the language switch)}. Worked out once per build: every page's translations are read once, not per page."""
     if not site_url:
         return {}
     every = languages(root)
-    translated = {found.code: translations(root, found.code) for found in every[1:]}
+    # Only pages this build and the others publish: a language switch or hreflang never leads to a hidden page.
+    published = {found.code: _published(found, os.environ if environment is None else environment)
+                 for found in every}
+    translated = {found.code: {english: page for english, page in translations(root, found.code).items()
+                               if page.removeprefix(found.prefix) in published[found.code]}
+                  for found in every[1:]}
     here = next(found for found in every if found.code == code)
     base = site_url.removesuffix(here.prefix) if here.prefix else site_url
     found_pages = {}
@@ -156,7 +179,7 @@ def alternates_by_page(root: Path, code: str, site_url: str) -> dict[str, list[d
             meta = {}  # the build reports it, with its line
         english = page if code == ENGLISH else str(meta.get("translation_of") or "")
         found = {code: site_url + page_address(page)}
-        if english and (root / "docs" / english).is_file():
+        if english and (root / "docs" / english).is_file() and english in published[ENGLISH]:
             found.setdefault(ENGLISH, base + page_address(english))
         for translation in every[1:]:
             other = translated[translation.code].get(english) if english else None

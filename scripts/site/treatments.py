@@ -96,6 +96,15 @@ def treatment_findings(settings: dict[str, Any]) -> list[tuple[tuple[str | int, 
         if "folder" in entry and not KEY.fullmatch(str(entry["folder"] or "")):
             found.append(((*where, "folder"), f"'folder' is '{entry['folder']}': lowercase words joined by "
                                               "hyphens, without accents, e.g. peelings-quimicos"))
+    # Patients, staff and the review gate tell treatments apart by name and by folder.
+    for field_name in ("name", "folder"):
+        seen: dict[str, str] = {}
+        for key, each in treatments(settings).items():
+            value = getattr(each, field_name).lower()
+            if value and value in seen:
+                found.append(((*SETTINGS, key), f"'{key}' has the same {field_name} as '{seen[value]}' "
+                                                 f"({getattr(each, field_name)}): give each treatment its own"))
+            seen.setdefault(value, key)
     return found
 
 
