@@ -16,7 +16,7 @@ from scripts.content.check import check_site
 from scripts.problems import Severity
 from scripts.release.build import build_into
 from scripts.release.preview_image import preview_text
-from scripts.release.publish import publish
+from scripts.release.publish import PublishRefusedError, publish
 from scripts.site.addresses import page_url
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import Language, languages
@@ -77,6 +77,13 @@ def stages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     set_settings(project, {("extra", "treatments", FIXTURE_TREATMENT, "ready"): True})
     bring_translations_up_to_date(project)
     found["unsigned published"] = publish(root / "unsigned-public", REAL_URL, preview=False, root=project)
+    shared = project / "docs" / "contact.md"  # a shared page, linking into the held-back treatment
+    before = shared.read_text(encoding="utf-8")
+    shared.write_text(before + f"\n[Peels]({FIXTURE_TREATMENT}/aftercare.md)\n", encoding="utf-8")
+    with pytest.raises(PublishRefusedError) as refusal:
+        publish(root / "linked-public", REAL_URL, preview=False, root=project)
+    found["linked refusal"] = str(refusal.value)
+    shared.write_text(before, encoding="utf-8")
     for page in clinical_pages(project):
         if page in {file for _, file in fixture_pages(project)}:
             sign(project, page)
@@ -123,6 +130,13 @@ def test_ready_but_unsigned_it_is_held_back_by_name_and_the_first_treatment_publ
     assert first
     for language, page in first:
         assert (site / address(language, page) / "index.html").is_file(), page
+
+
+def test_a_shared_page_linking_into_a_held_back_treatment_stops_publishing_naming_the_link(stages: dict) -> None:
+    refusal = stages["linked refusal"]
+    assert f"docs/contact.md: links to docs/{FIXTURE_TREATMENT}/aftercare.md" in refusal
+    assert FIXTURE_NAMES["en"] in refusal.split("\n", 1)[0]
+    assert not (stages["project"].parent / "linked-public").exists()
 
 
 def test_signed_it_is_on_the_home_page_in_the_menu_link_sheet_sitemap_and_hreflang(stages: dict) -> None:

@@ -17,12 +17,14 @@ from urllib.parse import urlparse
 import yaml
 
 from scripts.content.check import check_site
+from scripts.content.links import INLINE
 from scripts.problems import Severity
 from scripts.project import project_root
 from scripts.release.build import LOCAL_SITE_URL, build_and_swap, copy_project, last_commit_epoch
 from scripts.release.review_gate import review_gate
 from scripts.site.dates import today
-from scripts.site.treatments import SHOW_DRAFTS, WITHHELD, language_treatments
+from scripts.site.languages import languages
+from scripts.site.treatments import SHOW_DRAFTS, WITHHELD, language_treatments, page_treatment
 
 ROOT = project_root()
 
@@ -84,6 +86,12 @@ def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> 
                                   "them (README, \"Medical sign-off\"), or publish a clearly labelled preview "
                                   "with `make publish PREVIEW=1`.")
     withheld = {} if preview else gate.withheld
+    if linking := links_into(root, set(withheld)):
+        raise PublishRefusedError(
+            "these pages link to the pages of " + ", ".join(withheld.values()) + ", which has a page without a "
+            "valid medical sign-off and so is held back: publishing it without them would leave dead links. Sign "
+            "its pages (README, \"Medical sign-off\"), or link to it only from its own pages:\n" + "\n".join(linking)
+            + "\n" + gate.report())
     if withheld:
         warnings.append("NOT PUBLISHED: " + ", ".join(withheld.values()) + " (every page of it is left out, with "
                         "its menu section, until each of its clinical pages has a valid medical sign-off; the other "
@@ -107,6 +115,24 @@ def publish(site_dir: Path, site_url: str, preview: bool, root: Path = ROOT) -> 
     except subprocess.CalledProcessError as error:
         raise PublishRefusedError(f"the build failed, so {site_dir} was left as it was") from error
     return warnings
+
+
+def links_into(root: Path, held: set[str]) -> list[str]:
+    """'docs/page.md: links to docs/other.md' for each link from a page that will be published to a page of a
+    held-back treatment (it would be a dead link, and the strict build would stop on it)."""
+    found = []
+    for language in languages(root):
+        treatments = language_treatments(language.config)
+        of = {page.resolve(): page_treatment(language.docs, page, treatments) for page in language.pages}
+        for page, own in of.items():
+            if own in held:
+                continue
+            for match in INLINE.finditer(page.read_text(encoding="utf-8")):
+                target = (page.parent / match.group("target").split("#", 1)[0]).resolve()
+                if target != page and of.get(target, own) in held:
+                    found.append(f"{page.relative_to(root.resolve()).as_posix()}: links to "
+                                 f"{target.relative_to(root.resolve()).as_posix()}")
+    return found
 
 
 def main() -> int:
