@@ -340,3 +340,15 @@ def test_two_treatments_with_one_name_are_refused_with_the_line(tmp_path: Path) 
              and "same name" in problem.message]
     assert [(problem.path, problem.line) for problem in found] == [
         ("mkdocs.yml", setting_line(project / "mkdocs.yml", "extra", "treatments", KEY))]
+
+
+def test_a_translations_treatment_entry_written_wrongly_is_refused_at_its_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.es.yml"
+    key = next(iter(language_treatments(config)))
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(f"    {key}: {{", f"    {key}: {{ready: sí, ", 1), encoding="utf-8")
+    found = [problem for problem in check_site(project) if problem.severity is Severity.ERROR]
+    assert any(problem.path == "mkdocs.es.yml" and problem.line == setting_line(config, "extra", "treatments", key,
+                                                                                  "ready")
+               and "'ready' is 'sí'" in problem.message for problem in found), found

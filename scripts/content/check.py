@@ -35,7 +35,7 @@ from scripts.content.reading import check_reading
 from scripts.content.review_record import check_review_record, page_problems
 from scripts.content.settings import check_settings, settings_claim_problems, settings_file_problems
 from scripts.content.spelling import check_spelling, load_words
-from scripts.content.treatment_pages import treatment_key_problems
+from scripts.content.treatment_pages import translation_settings_problems, treatment_key_problems
 from scripts.problems import Problem, Severity
 from scripts.site.claims import CLAIMS_FILE, Claim, check_claims, claims_file, load_claims
 from scripts.site.dates import today
@@ -246,6 +246,7 @@ def check_site(root: Path) -> list[Problem]:
     problems += code_owner_problems(root)
     problems += check_review_record(root, context.review, context.today)
     problems += check_settings(root / CONFIG_FILE, root, context.claims) + settings_claim_problems(root)
+    problems += translation_settings_problems(root)
     problems += check_structure(root, context)
     problems += check_treatments(root)
     # A draft treatment's pages are never published: what they still need is a warning until it is marked ready.
