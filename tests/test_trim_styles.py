@@ -9,7 +9,7 @@ from pathlib import Path
 from scripts.release.trim_styles import trim_site
 from scripts.release.unused_properties import without_unused_properties
 from scripts.release.unused_rules import trimmed_stylesheet
-from scripts.release.used_names import SET_BY_PAGES_ONLY, UsedNames, _Collector, used_names
+from scripts.release.used_names import SET_BY_PAGES_ONLY, UsedNames, names_in, used_names
 
 PAGE = ('<html class="no-js"><body dir="ltr"><header class="md-header md-header--shadow" data-md-component="header">'
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"><p>Hi</p></header>'
@@ -18,11 +18,7 @@ BUNDLE = 'x("details",{class:"md-search-result__more"});e.classList.toggle("md-t
 
 
 def names(page: str = PAGE, script: str = BUNDLE) -> UsedNames:
-    found = UsedNames()
-    collector = _Collector(found)
-    collector.feed(page)
-    found.add_script(script)
-    return found
+    return names_in([page], [(script, False)])
 
 
 def kept(css: str, found: UsedNames | None = None) -> str:
@@ -69,8 +65,8 @@ def test_a_list_naming_a_browsers_own_pseudo_class_stays_whole() -> None:
 
 def test_custom_properties_nothing_reads_go_and_the_ones_read_through_others_stay() -> None:
     css = ":root{--a:red;--b:var(--c);--c:blue;--d:url(icon.svg);--e:1px}p{color:var(--a)}"
-    assert without_unused_properties(css, "h1{margin:var(--e)}") == ":root{--a:red;--e:1px}p{color:var(--a)}"
-    assert without_unused_properties(css + "q{x:var(--b)}", "") == \
+    assert without_unused_properties(css, frozenset({"--e"})) == ":root{--a:red;--e:1px}p{color:var(--a)}"
+    assert without_unused_properties(css + "q{x:var(--b)}", frozenset()) == \
         ":root{--a:red;--b:var(--c);--c:blue}p{color:var(--a)}q{x:var(--b)}"
 
 

@@ -2,8 +2,8 @@
 
 Material defines its colours, and an icon for every admonition, tab, task list and footnote, as custom properties on
 `:root`; after `trim_styles` drops the rules that used them, their definitions still weigh kilobytes. A definition
-goes when no `var(--name…)` is left in the stylesheet and the name appears nowhere in `elsewhere` (our stylesheets,
-pages and scripts, which may read or set it); repeated, because a removed definition may have been the last to read
+goes when no `var(--name…)` is left in the stylesheet and the name appears nowhere else (our stylesheets, pages and
+scripts, which may read or set it); repeated, because a removed definition may have been the last to read
 another property.
 """
 
@@ -58,9 +58,9 @@ def _rules_without(rules: list[Node], unread: set[str]) -> str:
     return "".join(out)
 
 
-def without_unused_properties(css: str, elsewhere: str) -> str:
-    """`css` without the custom property definitions that neither `css` itself nor `elsewhere` reads."""
-    named_elsewhere = set(NAMED.findall(elsewhere))
+def without_unused_properties(css: str, named_elsewhere: frozenset[str]) -> str:
+    """`css` without the custom property definitions that neither `css` itself reads nor `named_elsewhere` names
+    (NAMED.findall of our stylesheets, pages and scripts)."""
     while True:
         rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
         unread = _defined(rules) - set(READ.findall(css)) - named_elsewhere
