@@ -1,11 +1,13 @@
-"""Material's stylesheet trimmed to the rules our pages use (scripts/release/trim_styles.py) looks exactly like the
-whole one: the same commit is finished twice in this run, with the whole stylesheet and with the trimmed one, and
+"""Material's stylesheet trimmed to the rules our pages use (scripts/release/trim_styles.py) and joined with ours into
+one file (one_stylesheet.py) looks exactly like the whole one and ours, each its own request: the same commit is
+finished twice in this run, with the whole stylesheet and with the trimmed one joined, and
 every page is compared pixel by pixel at phone width, light and dark, in Chromium; so are the menu drawer and the
 search dialog with results, which Material's script opens. No stored pictures: the reference is built each time."""
 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,6 +39,12 @@ def differing_share(first: bytes, second: bytes) -> float:
 
 def stylesheet(site: Path) -> Path:
     return next(site.glob("assets/stylesheets/main.*.min.css"))
+
+
+def linked_stylesheets(site: Path) -> list[Path]:
+    """The stylesheets the home page links, in order."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    return [site / href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)">', html)]
 
 
 @pytest.fixture(scope="module")
@@ -85,10 +93,15 @@ def differing_pages(browser: object, served: dict[str, str], paths: list[str], c
     return found
 
 
-def test_the_trimmed_stylesheet_is_much_smaller_and_every_page_points_at_it(finished_sites) -> None:
+def test_the_trimmed_stylesheet_is_much_smaller_and_every_page_points_at_it_joined_with_ours(finished_sites) -> None:
     full, trimmed = stylesheet(finished_sites["full"]), stylesheet(finished_sites["trimmed"])
     assert trimmed.name != full.name, "the trimmed file needs its own content-hashed name"
     assert trimmed.stat().st_size < full.stat().st_size / 2
+    whole = linked_stylesheets(finished_sites["full"])
+    assert [path.name for path in whole] == [full.name, "brand.css", "site.css"]
+    [joined] = linked_stylesheets(finished_sites["trimmed"])
+    assert joined.read_text(encoding="utf-8") == "\n".join(
+        path.read_text(encoding="utf-8").rstrip("\n") for path in (trimmed, *whole[1:])) + "\n"
     for page in finished_sites["trimmed"].rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert full.name not in html, f"{page} still points at the whole stylesheet"
@@ -123,19 +136,18 @@ def test_the_menu_drawer_and_search_results_look_the_same_with_the_trimmed_style
 
 
 def without_rule(css: str, selector: str) -> str:
-    """`css` without the top-level rule whose selector list is exactly `selector`."""
+    """`css` without the first top-level rule whose selector list is exactly `selector`."""
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    kept = [rule for rule in rules if not (rule.type == "qualified-rule"
-                                            and tinycss2.serialize(rule.prelude).strip() == selector)]
-    assert len(kept) == len(rules) - 1, f"no rule {selector!r} to remove"
-    return "".join(rule.serialize() for rule in kept)
+    first = next(index for index, rule in enumerate(rules)
+                 if rule.type == "qualified-rule" and tinycss2.serialize(rule.prelude).strip() == selector)
+    return "".join(rule.serialize() for rule in rules[:first] + rules[first + 1:])
 
 
 def test_the_check_fails_when_a_rule_the_pages_use_is_removed(browser, finished_sites, served) -> None:
     """The header bar's own rule removed: the comparison above must see it, or it would pass anything."""
     broken = finished_sites["trimmed"].parent / "broken"
     shutil.copytree(finished_sites["trimmed"], broken)
-    sheet = stylesheet(broken)
+    [sheet] = linked_stylesheets(broken)
     sheet.write_text(without_rule(sheet.read_text(encoding="utf-8"), ".md-header"), encoding="utf-8")
     with serve(broken, free_port(), _headers(broken)) as url:
         differing = differing_pages(browser, {**served, "broken": url}, ["", "es/"], "broken", ("light",))
