@@ -6,15 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from scripts.release.one_stylesheet import join_stylesheets
+from tests.test_shared_assets import write
 
 LINKS = ('<link rel="stylesheet" href="{0}assets/stylesheets/main.1.min.css">\n'
          '<link rel="stylesheet" href="{0}assets/css/brand.css">\n'
          '<link rel="stylesheet" href="{0}assets/css/site.css">\n')
-
-
-def write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def test_pages_at_any_depth_link_one_file_with_the_three_in_order(tmp_path: Path) -> None:
