@@ -11,7 +11,7 @@ help:
 	@echo "make serve        preview the site at http://127.0.0.1:8000, updated as you save (TODAY=YYYY-MM-DD"
 	@echo "                  previews the site as on that day, e.g. a future promotion; LANGUAGE=es previews the"
 	@echo "                  Spanish edition at http://127.0.0.1:8000/es/)"
-	@echo "make test         run every test (installs what it needs; about 6 minutes)"
+	@echo "make test         run every test (installs what it needs; about 7 minutes)"
 	@echo "make test-fast    the content check and every test that needs no browser (about a minute)"
 	@echo "make check        check every page and the clinic settings, with file, line and fix (seconds)"
 	@echo "make build        build the site into site/ (only replaced when the build succeeds)"

@@ -130,7 +130,8 @@ REQUIRE_SOURCE_MATERIAL = "REQUIRE_SOURCE_MATERIAL"
 
 # Tests that need more than Python and a build: Chromium, or Debian's nginx / Java / Lighthouse, or many builds.
 SLOW_MODULES = {"test_lighthouse", "test_html_validity", "test_nginx_recipe", "test_bench_build",
-                "test_everyday_changes", "test_second_treatment"}
+                "test_everyday_changes", "test_second_treatment", "test_treatment_hubs", "test_publish",
+                "test_reproducible_build"}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
