@@ -29,6 +29,7 @@ from scripts.site.answer_schema import ANSWERS_FILE, SCHEMA
 from scripts.site.front_matter import load_front_matter
 from scripts.site.languages import ENGLISH, Language, languages
 from scripts.site.settings import (
+    is_flow_style,
     load_settings,
     load_settings_text,
     redirect_maps,
@@ -212,7 +213,7 @@ def with_menu_section(text: str, language: Language, naming: Naming) -> str:
     pages = [f"{naming.folder}/{stage.files[language.code]}" for stage in JOURNEY]
     if language.code in GLOSSARIES and (language.docs / GLOSSARIES[language.code]).is_file():
         pages.append(f"{naming.folder}/{GLOSSARIES[language.code]}")  # its part of the language's glossary
-    if _flow_style(text, "nav"):  # written on one line ([a, b]): rewritten whole, in the same style
+    if is_flow_style(text, ("nav",)):  # written on one line ([a, b]): rewritten whole, in the same style
         return with_settings(text, {("nav",): [*nav[:after + 1], {naming.name: pages}, *nav[after + 1:]]})
     column = setting_column(text, ("nav", after))
     return with_lines_after(text, ("nav", after), [" " * column + f"- {json.dumps(naming.name, ensure_ascii=False)}:",
@@ -232,14 +233,6 @@ def glossary_text(shared: Path, naming: Naming) -> str:
                     f"table like the shared glossary's ({shared.name}): | word on the pages | English |. Add a "
                     "word when a page first uses it; the shared glossary keeps the words every treatment uses.")
             + "\n")
-
-
-def _flow_style(text: str, key: str) -> bool:
-    """Whether a top-level setting's value is written in YAML's flow style (`[a, b]`, `{a: b}`)."""
-    document = yaml.compose(text, Loader=yaml.SafeLoader)
-    values = document.value if isinstance(document, yaml.MappingNode) else []
-    node = next((value for name, value in values if name.value == key), None)
-    return bool(getattr(node, "flow_style", False))
 
 
 def _contact_page(language: Language) -> str:

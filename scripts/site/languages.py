@@ -149,9 +149,8 @@ def _published(language: Language, environment: Mapping[str, str]) -> set[str]:
     """The pages of a language (paths inside its docs folder) a build with this environment publishes: not those of
     a treatment it leaves out (a draft, or one held back at publishing)."""
     found = language_treatments(language.config)
-    hidden = hidden_by_environment(found, environment)
-    return {page.relative_to(language.docs).as_posix() for page in language.pages
-            if page_treatment(language.docs, page, found) not in hidden}
+    left_out = hidden_pages(language.docs, language.pages, found, hidden_by_environment(found, environment))
+    return {page.relative_to(language.docs).as_posix() for page in language.pages} - left_out
 
 
 def alternates_by_page(root: Path, code: str, site_url: str,

@@ -189,6 +189,12 @@ def with_settings(text: str, changes: dict[SettingPath, Any]) -> str:
     return text
 
 
+def is_flow_style(text: str, path: SettingPath) -> bool:
+    """Whether the setting at `path` is written in YAML's flow style (`[a, b]`, `{a: b}`), not one item a line."""
+    node, _ = _node_at(yaml.compose(text, Loader=_SettingsLoader), path)  # noqa: S506
+    return bool(getattr(node, "flow_style", False))
+
+
 def with_list_item(text: str, path: SettingPath, item: str) -> str:
     """The settings file's text with `item` added at the end of the list at `path`, as one more line in the
     list's own style (`- item`), everything else kept as written."""
