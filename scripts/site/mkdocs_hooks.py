@@ -39,6 +39,7 @@ from scripts.site.page import parse_page
 from scripts.site.page_version import working_tree
 from scripts.site.print_links import with_print_addresses
 from scripts.site.qr_code import qr_svg
+from scripts.site.theme_script import theme_script
 
 
 def _fail(problems: list[Any]) -> None:
@@ -109,6 +110,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["qr_svg"] = qr_svg
     env.filters["long_date"] = long_date
+    env.globals["material_script"] = theme_script(file.src_uri for file in files)
     return env
 
 

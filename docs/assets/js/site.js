@@ -1,6 +1,6 @@
-/* Our only script. External (no inline code) so the Content-Security-Policy can forbid inline scripts.
- * Work runs on each emission of Material's document$ (once per page load; again for each page swapped in, were
- * instant navigation switched on). */
+/* Our only script file. External, so the Content-Security-Policy needs no hash for it. It runs once the page is
+ * read in (Material's own script comes later, when first needed: overrides/partials/material-on-demand.html), and
+ * again for each page swapped in by Material's document$, were instant navigation switched on. */
 (function () {
   "use strict";
 
@@ -89,12 +89,11 @@
     });
   }
 
-  /* A take-home sheet: its "Print this sheet" button (hidden until this script can make it work). */
+  /* A take-home sheet: its "Print this sheet" button (site.css hides it without JavaScript). */
   function wirePrintButtons() {
     document.querySelectorAll("[data-print-sheet]").forEach(function (button) {
       if (button.dataset.wired) return;
       button.dataset.wired = "1";
-      button.hidden = false;
       button.addEventListener("click", function () { window.print(); });
     });
   }
@@ -109,6 +108,7 @@
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(onPage);
   } else {
-    document.addEventListener("DOMContentLoaded", onPage);
+    /* Once: the event is sent again when Material's script starts. */
+    document.addEventListener("DOMContentLoaded", onPage, {once: true});
   }
 })();

@@ -1,0 +1,142 @@
+"""Material's script loads when first needed (overrides/partials/material-on-demand.html): never while a patient reads
+on a phone; at once when search or the menu is opened, or a wide screen scrolls; and what it does then works as if it
+had loaded with the page, also on an address with a #section. Until it has loaded, a key or a tap that needs it is
+answered at once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from scripts.built_site import page_paths, parse
+from scripts.quiet_network import open_settled
+from tests.browser_helpers import open_context
+from tests.conftest import DESKTOP, PHONE
+
+MATERIAL_SCRIPT = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+TOGGLE_CHECKED = "name => document.getElementById(name).checked"
+
+
+def material_loaded(requested: list[str]) -> bool:
+    return any(MATERIAL_SCRIPT.search(urlparse(url).path) for url in requested)
+
+
+@pytest.fixture(scope="module")
+def page_with_sections(built_site: Path) -> tuple[str, list[str]]:
+    """A page of a treatment's menu section, with a next page and at least three sections in its table of
+    contents, and their ids."""
+    for path in page_paths(built_site):
+        if not path.endswith("/"):
+            continue
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        sections = parse(built_site / path / "index.html").sections
+        if len(sections) >= 3 and 'rel="next"' in html and "md-nav__item--active md-nav__item--nested" in html:
+            return path, sections
+    raise AssertionError("no page in a menu section with a next page and three sections")
+
+
+def test_reading_a_page_to_its_end_on_a_phone_never_loads_materials_script(browser, base_url,
+                                                                             page_with_sections) -> None:
+    path, _sections = page_with_sections
+    with open_context(browser, base_url, PHONE, has_touch=True, is_mobile=True) as (page, log):
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        open_settled(page, base_url + path, 400)
+        for _ in range(6):
+            page.mouse.wheel(0, PHONE["height"])
+            page.wait_for_timeout(100)
+        page.wait_for_timeout(400)
+        assert page.evaluate("scrollY") > PHONE["height"]
+        assert not material_loaded(requested), "Material's script loaded while the patient only read"
+        assert not log.console_errors
+
+
+@pytest.mark.parametrize("opened", ["__drawer", "__search"])
+def test_menu_or_search_opened_on_an_address_with_a_section_stays_open_when_materials_script_starts(
+        browser, base_url, page_with_sections, opened: str) -> None:
+    """Material closes both when the address has a #section as it starts: the patient's open menu or search must
+    not close under their finger, and the address keeps its #section (staff copy it)."""
+    path, sections = page_with_sections
+    with open_context(browser, base_url, PHONE, has_touch=True, is_mobile=True) as (page, log):
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        open_settled(page, f"{base_url}{path}#{sections[-1]}", 400)
+        page.locator(f"label.md-header__button[for={opened}]").tap()
+        page.wait_for_function("() => document.documentElement.classList.contains('js') && window.document$")
+        page.wait_for_timeout(600)  # Material closes them 125 ms after it starts
+        assert material_loaded(requested)
+        assert page.evaluate(TOGGLE_CHECKED, opened), f"{opened} closed itself when Material's script started"
+        assert page.url.endswith("#" + sections[-1])
+        assert not log.console_errors
+
+
+def test_a_tap_on_a_section_in_the_menu_closes_it_once_materials_script_has_loaded(browser, base_url,
+                                                                                      page_with_sections) -> None:
+    path, _sections = page_with_sections
+    with open_context(browser, base_url, PHONE, has_touch=True, is_mobile=True) as (page, log):
+        open_settled(page, base_url + path, 400)
+        page.locator("label.md-header__button[for=__drawer]").tap()
+        page.locator(".md-sidebar--primary label[for=__toc]").first.tap()
+        link = page.locator(".md-sidebar--primary .md-nav--secondary a.md-nav__link").locator("visible=true").last
+        target = link.get_attribute("href")
+        page.wait_for_function("() => window.document$")
+        link.tap()
+        page.wait_for_function("() => !document.getElementById('__drawer').checked")
+        assert page.url.endswith(str(target))
+        assert not log.console_errors
+
+
+def test_the_slash_key_opens_search_at_once_and_typing_finds_pages(browser, base_url, page_with_sections) -> None:
+    path, _sections = page_with_sections
+    with open_context(browser, base_url, DESKTOP) as (page, log):
+        open_settled(page, base_url + path, 400)
+        page.keyboard.press("/")
+        assert page.evaluate(TOGGLE_CHECKED, "__search")
+        assert page.evaluate("document.activeElement.matches('[data-md-component=search-query]')")
+        word = max(page.locator("h1").first.inner_text().split(), key=len).strip("¿?")
+        page.keyboard.type(word, delay=50)
+        page.locator(".md-search-result__item a").first.wait_for(timeout=15_000)
+        assert not log.console_errors
+
+
+def test_enter_on_a_menu_sections_label_opens_or_closes_it_at_once(browser, base_url, page_with_sections) -> None:
+    """A keyboard user's Enter on a focused section label in the side menu, before Material's script is there."""
+    path, _sections = page_with_sections
+    with open_context(browser, base_url, DESKTOP) as (page, log):
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        open_settled(page, base_url + path, 400)
+        label = page.locator(".md-sidebar--primary label.md-nav__link[tabindex='0']").first
+        toggle = str(label.get_attribute("for"))
+        before = page.evaluate(TOGGLE_CHECKED, toggle)
+        label.focus()
+        assert not material_loaded(requested)
+        page.keyboard.press("Enter")
+        assert page.evaluate(TOGGLE_CHECKED, toggle) is not before
+        assert not log.console_errors
+
+
+def test_the_n_key_opens_the_next_page(browser, base_url, page_with_sections) -> None:
+    path, _sections = page_with_sections
+    with open_context(browser, base_url, DESKTOP) as (page, _log):
+        open_settled(page, base_url + path, 400)
+        following = page.locator("link[rel=next]").evaluate("link => link.href")
+        with page.expect_navigation():
+            page.keyboard.press("n")
+        assert page.url == following
+
+
+def test_on_a_wide_screen_the_table_of_contents_marks_the_section_being_read(browser, base_url,
+                                                                              page_with_sections) -> None:
+    path, sections = page_with_sections
+    with open_context(browser, base_url, DESKTOP) as (page, log):
+        open_settled(page, base_url + path, 400)
+        page.locator(f"[id='{sections[-1]}']").scroll_into_view_if_needed()
+        page.mouse.wheel(0, 10)
+        active = page.locator(".md-sidebar--secondary a.md-nav__link--active")
+        active.first.wait_for(timeout=10_000)
+        assert active.last.get_attribute("href") != f"#{sections[0]}"
+        assert not log.console_errors
