@@ -140,3 +140,19 @@ def test_on_a_wide_screen_the_table_of_contents_marks_the_section_being_read(bro
         active.first.wait_for(timeout=10_000)
         assert active.last.get_attribute("href") != f"#{sections[0]}"
         assert not log.console_errors
+
+
+def test_a_search_results_address_opens_at_its_section_with_the_words_marked(browser, base_url,
+                                                                              page_with_sections) -> None:
+    """A result's link is page/?h=words#section: Material's script loads with such a page (to mark the words), and
+    the browser still scrolls to the section."""
+    path, sections = page_with_sections
+    with open_context(browser, base_url, PHONE) as (page, log):
+        heading = f"[id='{sections[-1]}']"
+        page.goto(base_url + path)
+        word = max(page.locator(heading).inner_text().split(), key=len).strip("¿?¡!.,:")
+        page.goto(f"{base_url}{path}?h={word}#{sections[-1]}")
+        page.locator("mark[data-md-highlight]").first.wait_for(timeout=15_000)
+        top = page.locator(heading).evaluate("heading => heading.getBoundingClientRect().top")
+        assert 0 <= top < PHONE["height"] / 2, f"the page did not open at #{sections[-1]} (its top at {top} px)"
+        assert not log.console_errors

@@ -6,35 +6,28 @@ search dialog with results, which Material's script opens. No stored pictures: t
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import tinycss2
-from PIL import Image, ImageChops
 
+from scripts.bench.visual_comparison import (
+    MOST_DIFFERING,
+    differing_share,
+    finish_both,
+    serve_all,
+    site_headers,
+)
+from scripts.bench.visual_comparison import differing_pages as differing_in_views
 from scripts.built_site import page_paths
 from scripts.quiet_network import open_settled
-from scripts.release.build import build_languages
-from scripts.release.post_build import finish_site
-from scripts.release.security_headers import parse_headers_file
 from scripts.served_site import free_port, serve
 from tests.browser_helpers import open_context
 from tests.conftest import PHONE, ROOT, TEST_TODAY
-
-MOST_DIFFERING = 0.001  # share of pixels: fonts and images render the same from one run to the next
-
-
-def differing_share(first: bytes, second: bytes) -> float:
-    """The share of pixels that differ between two PNG screenshots (1.0 when their sizes differ)."""
-    one, two = Image.open(io.BytesIO(first)).convert("RGB"), Image.open(io.BytesIO(second)).convert("RGB")
-    if one.size != two.size:
-        return 1.0
-    differing = ImageChops.difference(one, two).convert("L").point(lambda value: 255 if value else 0)
-    return differing.histogram()[255] / (one.size[0] * one.size[1])
 
 
 def stylesheet(site: Path) -> Path:
@@ -50,47 +43,27 @@ def linked_stylesheets(site: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def finished_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """One MkDocs build, finished with the whole stylesheet ("full") and with the trimmed one ("trimmed")."""
-    folder = tmp_path_factory.mktemp("trim")
-    build_languages(folder / "built", ROOT, {"SITE_TODAY": TEST_TODAY}, capture=True)
-    sites = {}
-    for name in ("full", "trimmed"):
-        sites[name] = folder / name
-        shutil.copytree(folder / "built", sites[name])
-        finish_site(sites[name], ROOT / "mkdocs.yml", environment={"SITE_TODAY": TEST_TODAY}, trim=name == "trimmed")
-    return sites
+    return finish_both(tmp_path_factory.mktemp("trim"), ROOT, {"SITE_TODAY": TEST_TODAY})
 
 
 @pytest.fixture(scope="module")
 def served(finished_sites: dict[str, Path]) -> Iterator[dict[str, str]]:
-    with serve(finished_sites["full"], free_port(), _headers(finished_sites["full"])) as full, \
-            serve(finished_sites["trimmed"], free_port(), _headers(finished_sites["trimmed"])) as trimmed:
-        yield {"full": full, "trimmed": trimmed}
+    with serve_all(finished_sites) as urls:
+        yield urls
 
 
-def _headers(site: Path) -> dict[str, str]:
-    return parse_headers_file((site / "_headers").read_text(encoding="utf-8"))
-
-
-def screenshots(browser: object, base_url: str, paths: list[str], scheme: str) -> dict[str, bytes]:
-    """Each page's whole length at phone width, in one context per site and scheme."""
-    shots = {}
-    with open_context(browser, base_url, PHONE, scheme) as (page, log):
-        for path in paths:
-            open_settled(page, base_url + path, 200)
-            shots[path] = page.screenshot(full_page=True, animations="disabled", caret="hide")
+@contextmanager
+def private_context(browser: object, base_url: str, viewport: dict[str, int], scheme: str) -> Iterator[tuple]:
+    """A context that refuses any request to another host, and fails if a page made one."""
+    with open_context(browser, base_url, viewport, scheme) as (page, log):
+        yield page, log
         assert not log.third_party_requests
-    return shots
 
 
 def differing_pages(browser: object, served: dict[str, str], paths: list[str], compared: str = "trimmed",
                     schemes: tuple[str, ...] = ("light", "dark")) -> list[str]:
-    found = []
-    for scheme in schemes:
-        full = screenshots(browser, served["full"], paths, scheme)
-        other = screenshots(browser, served[compared], paths, scheme)
-        found += [f"/{path} ({scheme}): {differing_share(full[path], other[path]):.2%} of pixels differ"
-                  for path in paths if differing_share(full[path], other[path]) > MOST_DIFFERING]
-    return found
+    """At phone width."""
+    return differing_in_views(browser, served, paths, PHONE, compared, schemes, private_context)
 
 
 def test_the_trimmed_stylesheet_is_much_smaller_and_every_page_points_at_it_joined_with_ours(finished_sites) -> None:
@@ -149,6 +122,6 @@ def test_the_check_fails_when_a_rule_the_pages_use_is_removed(browser, finished_
     shutil.copytree(finished_sites["trimmed"], broken)
     [sheet] = linked_stylesheets(broken)
     sheet.write_text(without_rule(sheet.read_text(encoding="utf-8"), ".md-header"), encoding="utf-8")
-    with serve(broken, free_port(), _headers(broken)) as url:
+    with serve(broken, free_port(), site_headers(broken)) as url:
         differing = differing_pages(browser, {**served, "broken": url}, ["", "es/"], "broken", ("light",))
     assert len(differing) == 2, differing
