@@ -27,6 +27,16 @@ class Claim:
     why: str
     instead: str
     pattern: re.Pattern[str]
+    needle: str = ""  # a piece of the phrase every match contains, case folded ("" for none): most texts lack it
+
+
+def claim_needle(phrase: str) -> str:
+    """The longest piece of the phrase that its pattern matches letter for letter (any case): a word, or the part of
+    a word before or after an apostrophe or a trailing *; an acronym (F.D.A.) gives none."""
+    pieces = [part for word in re.split(r"[\s\-]+", phrase.strip()) if word
+              and not (word.rstrip("*").isupper() and word.rstrip("*").isalpha() and len(word.rstrip("*")) > 1)
+              for part in re.split(r"['’]", word.rstrip("*"))]
+    return max(pieces, key=len, default="").casefold()
 
 
 def _word_pattern(word: str) -> str:
@@ -79,7 +89,7 @@ def _claims_of(text: str, file: str) -> tuple[Claim, ...]:
             raise ValueError(f"{file}: entry {entry!r} needs phrase, why and instead")
         phrase = str(entry["phrase"])
         claims.append(Claim(phrase, str(entry["why"]).strip(), str(entry["instead"]).strip(),
-                            claim_pattern(without_accents(phrase))))
+                            claim_pattern(without_accents(phrase)), claim_needle(without_accents(phrase))))
     return tuple(claims)
 
 
@@ -93,7 +103,10 @@ def find_claims(text: str, claims: list[Claim]) -> list[tuple[int, str, Claim]]:
     found: list[tuple[int, str, Claim]] = []
     taken: list[range] = []
     plain = without_accents(text)  # whole words, accents or not: "indoloro" matches "indolóro"
+    folded = plain.casefold()  # to skip, at the speed of a substring search, a claim whose words are not there
     for claim in sorted(claims, key=lambda c: -len(c.phrase)):
+        if claim.needle not in folded:
+            continue
         for match in claim.pattern.finditer(plain):
             if any(match.start() in span for span in taken):
                 continue
