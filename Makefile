@@ -34,7 +34,7 @@ help:
 	@echo "                  questions, reviews due within 60 days, what to check by hand (STRICT=1: fails while"
 	@echo "                  anything blocks)"
 	@echo "make url-contract add new pages and sections to data/url-contract.txt (never removes one)"
-	@echo "make bench        page weight, Lighthouse and build-time benchmark (about 13 minutes)"
+	@echo "make bench        page weight, Lighthouse and build-time benchmark, ours and plain Material (about 15 minutes)"
 	@echo "make lint         ruff over scripts/ and tests/"
 	@echo "make lock         refresh requirements.txt and package-lock.json after editing their sources"
 	@echo "make install      the Python environment in .venv (the other targets run it first)"
