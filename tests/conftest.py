@@ -157,7 +157,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             items[:] = [item for item in items if item not in slow]
     long_modules = {item.module.__name__ for item in items if item.get_closest_marker("browser")
                     or item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.module.__name__ not in long_modules)  # stable: each module's order stays
+    # Stable: each module's order stays. The longest test first: started last, it would run on alone at the end.
+    items.sort(key=lambda item: (item.get_closest_marker("longest") is None, item.module.__name__ not in long_modules))
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -80,6 +80,7 @@ def test_an_everyday_change_passes_the_content_check_and_the_build(change: str, 
     assert build.returncode == 0, build.stderr
 
 
+@pytest.mark.longest
 def test_all_of_them_together_pass_the_fast_tests(tmp_path: Path) -> None:
     """The whole repository (as git tracks it, tests included) with every change made."""
     project = tmp_path / "project"

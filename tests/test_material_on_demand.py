@@ -5,7 +5,13 @@ answered at once."""
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -33,7 +39,9 @@ def page_with_sections(built_site: Path) -> tuple[str, list[str]]:
             continue
         html = (built_site / path / "index.html").read_text(encoding="utf-8")
         sections = parse(built_site / path / "index.html").sections
-        if len(sections) >= 3 and 'rel="next"' in html and "md-nav__item--active md-nav__item--nested" in html:
+        in_section = any({"md-nav__item--active", "md-nav__item--nested"} <= set(classes.split())
+                         for classes in re.findall(r'<li class="([^"]*)"', html))
+        if len(sections) >= 3 and 'rel="next"' in html and in_section:
             return path, sections
     raise AssertionError("no page in a menu section with a next page and three sections")
 
@@ -45,11 +53,14 @@ def test_reading_a_page_to_its_end_on_a_phone_never_loads_materials_script(brows
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))
         open_settled(page, base_url + path, 400)
-        for _ in range(6):
-            page.mouse.wheel(0, PHONE["height"])
-            page.wait_for_timeout(100)
+        at_end = "scrollY + innerHeight >= document.documentElement.scrollHeight - 2"
+        for _ in range(40):
+            if page.evaluate(at_end):
+                break
+            page.mouse.wheel(0, PHONE["height"] // 2)
+            page.wait_for_timeout(50)
         page.wait_for_timeout(400)
-        assert page.evaluate("scrollY") > PHONE["height"]
+        assert page.evaluate(at_end), "the test did not reach the end of the page"
         assert not material_loaded(requested), "Material's script loaded while the patient only read"
         assert not log.console_errors
 
@@ -155,4 +166,90 @@ def test_a_search_results_address_opens_at_its_section_with_the_words_marked(bro
         page.locator("mark[data-md-highlight]").first.wait_for(timeout=15_000)
         top = page.locator(heading).evaluate("heading => heading.getBoundingClientRect().top")
         assert 0 <= top < PHONE["height"] / 2, f"the page did not open at #{sections[-1]} (its top at {top} px)"
+        assert not log.console_errors
+
+
+class SlowEndingHandler(SimpleHTTPRequestHandler):
+    """Sends each page's first half at once and the rest SLOW_END_SECONDS later, as a slow phone connection does: the
+    page is still loading (Material's configuration, at the end of it, not yet there) when the patient taps."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        page = Path(self.translate_path(self.path))
+        page = page / "index.html" if page.is_dir() else page
+        if page.suffix != ".html" or not page.is_file():
+            super().do_GET()
+            return
+        body = page.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body[:len(body) // 2])
+            self.wfile.flush()
+            time.sleep(SLOW_END_SECONDS)
+            self.wfile.write(body[len(body) // 2:])
+        except (BrokenPipeError, ConnectionResetError):  # the test ended, and its browser, before the page did
+            pass
+
+
+SLOW_END_SECONDS = 1.0
+
+
+@contextmanager
+def slow_ending(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SlowEndingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_menu_tapped_while_a_page_with_a_section_still_loads_stays_open(browser, built_site,
+                                                                         page_with_sections) -> None:
+    """A redirected old address (recovery/ -> aftercare/#recovery-timeline) on a slow phone: the patient taps the menu
+    before the page has arrived whole; it must stay open once Material's script starts, with the #section kept."""
+    path, sections = page_with_sections
+    with slow_ending(built_site) as base_url, open_context(browser, base_url, PHONE, has_touch=True,
+                                                          is_mobile=True) as (page, log):
+        page.goto(f"{base_url}{path}#{sections[-1]}", wait_until="commit")
+        page.locator("label.md-header__button[for=__drawer]").tap()
+        assert page.evaluate("document.readyState") == "loading", "the page arrived before the tap: no test"
+        page.wait_for_function("() => window.document$", timeout=15_000)
+        page.wait_for_timeout(600)
+        assert page.evaluate(TOGGLE_CHECKED, "__drawer"), "the menu closed itself when Material's script started"
+        assert page.url.endswith("#" + sections[-1])
+        assert not log.console_errors
+
+
+def test_a_search_results_address_on_a_page_still_loading_marks_its_words(browser, built_site,
+                                                                           page_with_sections) -> None:
+    """?h= loads Material's script at once, but it can only start once the page (and its configuration) is there."""
+    path, sections = page_with_sections
+    word = max(parse(built_site / path / "index.html").sections[-1].replace("-", " ").split(), key=len)
+    with slow_ending(built_site) as base_url, open_context(browser, base_url, PHONE) as (page, log):
+        page.goto(f"{base_url}{path}?h={word}#{sections[-1]}", wait_until="commit")
+        page.locator("mark[data-md-highlight]").first.wait_for(timeout=15_000)
+        assert page.url.endswith("#" + sections[-1])
+        assert not log.console_errors
+
+
+def test_a_translations_pages_load_the_one_shared_copy_of_materials_script(browser, base_url, built_site) -> None:
+    translated = [path for path in page_paths(built_site) if path.endswith("/") and "/" in path.rstrip("/")
+                  and (built_site / path.split("/")[0] / "index.html").is_file()
+                  and not (built_site / path.split("/")[0] / "assets" / "javascripts").exists()]
+    assert translated, "no translated page to open"
+    with open_context(browser, base_url, PHONE, has_touch=True, is_mobile=True) as (page, log):
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        open_settled(page, base_url + translated[0], 400)
+        page.locator("label.md-header__button[for=__drawer]").tap()
+        page.wait_for_function("() => window.document$")
+        [script] = [urlparse(url).path for url in requested if MATERIAL_SCRIPT.search(urlparse(url).path)]
+        assert script.startswith("/assets/"), f"{translated[0]} loads {script}"
         assert not log.console_errors

@@ -31,6 +31,18 @@ def test_a_rule_goes_only_when_none_of_its_selectors_can_match() -> None:
     assert kept("table{a:b}p{c:d}#__drawer{e:f}#__search{g:h}") == "p{c:d}#__drawer{e:f}"
 
 
+def test_every_tag_of_every_page_counts_whatever_comes_before_it() -> None:
+    """Pages are read by their different start tags: a tag after a <title>, <textarea> or <script>, one with an
+    unquoted value holding a quote, and one with a tag in a value are all read, and so is each page's inline script."""
+    pages = ['<head><title>Aftercare</title><script>el.classList.add("md-tooltip--on")</script></head>'
+             '<body><textarea>Write here</textarea><div class="after-textarea"></div></body>',
+             "<p class=lead data-note=don't>Hi</p><a title=\"<b>bold</b>\" class=\"with-markup\">x</a>"]
+    found = names_in(pages)
+    assert {"after-textarea", "lead", "with-markup"} <= found.classes
+    assert {"title", "textarea", "div", "p", "a"} <= found.tags
+    assert "md-tooltip--on" in found.script_classes
+
+
 def test_states_and_negations_need_nothing_and_is_where_need_one_of_theirs() -> None:
     assert kept(".md-header:hover:not(.md-tabs)::before{a:b}") == ".md-header:hover:not(.md-tabs)::before{a:b}"
     assert kept(":is(.md-tabs,.md-header) p{a:b}:where(.md-tabs,.x) p{c:d}") == ":is(.md-tabs,.md-header) p{a:b}"

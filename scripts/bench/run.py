@@ -69,12 +69,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def lighthouse_sample(pages: list[PageFigures]) -> list[str]:
-    """Each language's home page and its heaviest page on a first visit."""
-    prefixes = sorted((language.prefix for language in languages(ROOT)), key=len, reverse=True)  # "es/" before ""
+def lighthouse_sample(pages: list[PageFigures], prefixes: list[str]) -> list[str]:
+    """Each language's home page and its heaviest page on a first visit (`prefixes`: each language's, "" and "es/")."""
+    longest_first = sorted(prefixes, key=len, reverse=True)  # "es/" before ""
     by_language: dict[str, list[PageFigures]] = {}
     for page in pages:
-        by_language.setdefault(next(prefix for prefix in prefixes if page.path.startswith(prefix)), []).append(page)
+        prefix = next(prefix for prefix in longest_first if page.path.startswith(prefix))
+        by_language.setdefault(prefix, []).append(page)
     chosen = []
     for prefix, own in sorted(by_language.items()):
         heaviest = max(own, key=lambda page: page.gzip_bytes).path
@@ -100,7 +101,8 @@ def measure_served_site(lighthouse_runs: int, every_page: bool) -> tuple[list, d
             progress(f"first visits and layout shift of {len(paths)} pages in Chromium, and plain Material's")
             pages, plain_pages = measure_pages(base_url, paths), measure_pages(plain_url, plain_paths)
             lighthouse, plain_lighthouse = {}, {}
-            measured = (paths if every_page else lighthouse_sample(pages)) if lighthouse_runs > 0 else []
+            prefixes = [language.prefix for language in languages(ROOT)]
+            measured = (paths if every_page else lighthouse_sample(pages, prefixes)) if lighthouse_runs > 0 else []
             for number, path in enumerate(measured, start=1):
                 progress(f"Lighthouse {number}/{len(measured)}: /{path} ({lighthouse_runs} runs each side)")
                 lighthouse[path] = bench_lighthouse.measure(base_url + path, lighthouse_runs)

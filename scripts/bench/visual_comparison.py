@@ -74,7 +74,7 @@ def screenshots(browser: Any, base_url: str, paths: list[str], viewport: dict[st
     shots = {}
     with open_context(browser, base_url, viewport, scheme) as (page, _):
         for path in paths:
-            open_settled(page, base_url + path, 200)
+            open_settled(page, base_url + path, 50)  # no script loads anything after the page's own files
             shots[path] = page.screenshot(full_page=True, animations="disabled", caret="hide")
     return shots
 

@@ -92,7 +92,9 @@ class UsedNames:
 class _Collector(HTMLParser):
     """Gathers the names of start tags and scripts as they are read; `names()` gives them frozen."""
 
-    CDATA_CONTENT_ELEMENTS = ()  # it reads start tags only (a <script> tag is not followed by its text)
+    def set_cdata_mode(self, *args: object, **kwargs: object) -> None:
+        """Never read what follows a tag as its raw text (<script>, <style>, and from Python 3.11.13 <title> and
+        <textarea>): it is given start tags only, each followed by the next."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -143,6 +145,7 @@ class _Collector(HTMLParser):
 
 # A start tag, its quoted attribute values read whole (a ">" inside one does not end it); an inline script's text.
 START_TAG = re.compile(r"""<[A-Za-z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>""")
+TAG_OPENING = re.compile(r"<[A-Za-z]")
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.S | re.I)
 
 
@@ -153,11 +156,17 @@ def names_in(pages: Iterable[str], scripts: Iterable[tuple[str, bool]] = ()) -> 
     collector = _Collector()
     tags: dict[str, None] = {}
     inline_scripts: dict[str, None] = {}
+    unusual: list[str] = []
     for page in pages:
-        tags.update(dict.fromkeys(START_TAG.findall(page)))
+        found = START_TAG.findall(page)
+        if len(found) != len(TAG_OPENING.findall(page)):  # a tag the pattern cannot read whole (an unquoted value
+            unusual.append(page)                             # with a quote, a "<b" inside a value): read it whole
+        tags.update(dict.fromkeys(found))
         inline_scripts.update(dict.fromkeys(INLINE_SCRIPT.findall(page)))
-    collector.feed("".join(tags))
-    collector.close()
+    for text in ("".join(tags), *unusual):
+        collector.feed(text)
+        collector.close()
+        collector.reset()
     for text in inline_scripts:
         collector.add_script(text)
     for text, search_only in scripts:

@@ -103,7 +103,9 @@ def find_claims(text: str, claims: list[Claim]) -> list[tuple[int, str, Claim]]:
     found: list[tuple[int, str, Claim]] = []
     taken: list[range] = []
     plain = without_accents(text)  # whole words, accents or not: "indoloro" matches "indolóro"
-    folded = plain.casefold()  # to skip, at the speed of a substring search, a claim whose words are not there
+    # To skip, at the speed of a substring search, a claim whose words are not there. A pattern's i (any case) also
+    # matches the dotless ı, which case folding keeps.
+    folded = plain.casefold().replace("ı", "i")
     for claim in sorted(claims, key=lambda c: -len(c.phrase)):
         if claim.needle not in folded:
             continue

@@ -1,6 +1,7 @@
 /* Our only script file. External, so the Content-Security-Policy needs no hash for it. It runs once the page is
- * read in (Material's own script comes later, when first needed: overrides/partials/material-on-demand.html), and
- * again for each page swapped in by Material's document$, were instant navigation switched on. */
+ * read in: Material's own script comes later, when first needed (overrides/partials/material-on-demand.html). Were
+ * Material's script loaded before this one (instant navigation would need it with every page), this would run on
+ * each emission of its document$ instead, once for each page swapped in. */
 (function () {
   "use strict";
 
