@@ -23,6 +23,6 @@ MAX_TBT_MS = 50
 MAX_LIGHTHOUSE_CLS = 0.0
 # Our build (every language, post-build included) against plain Material building the same Markdown pages: the
 # median of BUILD_RATIO_RUNS builds of each side of this site with scripts/bench/scaling.py's RATIO_GENERATED
-# generated pages (124 pages in all).
+# generated pages (128 pages in all on 7 December 2026: the site grows).
 MAX_BUILD_RATIO = 1.5
 BUILD_RATIO_RUNS = 5

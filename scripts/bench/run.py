@@ -4,8 +4,8 @@ Material, reported as Markdown (printed, and bench-results/bench.md) and JSON (b
 Five parts, all run by default; `--only` picks some (e.g. `make bench BENCH_ARGS="--only build"`, about a minute):
 pages (first visits, layout shift and Lighthouse, ours and plain Material's of the same Markdown, in the same run),
 looks (the trimmed stylesheet against the whole one at desktop widths, every page, light and dark), build (the
-budget's build ratio: 124 pages, median of --build-runs builds of each side), scaling (build times at --sizes
-generated pages), treatments (build times with 0, 1 and 10 treatments).
+budget's build ratio: this site plus 100 generated pages, median of --build-runs builds of each side), scaling
+(build times at --sizes generated pages), treatments (build times with 0, 1 and 10 treatments).
 
 The site is built (strict, as published) into a temporary folder with site_url set to a local server on
 127.0.0.1, which serves it with the security headers the build writes for the host.
