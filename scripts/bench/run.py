@@ -95,7 +95,8 @@ def measure_served_site(lighthouse_runs: int, every_page: bool) -> tuple[list, d
         headers_file = site / "_headers"
         headers = parse_headers_file(headers_file.read_text(encoding="utf-8")) if headers_file.exists() else {}
         paths = page_paths(site)
-        plain_paths = [path for path in paths if path in set(page_paths(plain_site))]
+        plain_built = set(page_paths(plain_site))
+        plain_paths = [path for path in paths if path in plain_built]
         with serve(site, port, headers, compress=True) as base_url, \
                 serve(plain_site, plain_port, {}, compress=True) as plain_url:
             progress(f"first visits and layout shift of {len(paths)} pages in Chromium, and plain Material's")

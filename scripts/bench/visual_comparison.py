@@ -88,6 +88,7 @@ def differing_pages(browser: Any, served: dict[str, str], paths: list[str], view
     for scheme in schemes:
         full = screenshots(browser, served["full"], paths, viewport, scheme, open_context)
         other = screenshots(browser, served[compared], paths, viewport, scheme, open_context)
-        found += [f"/{path} ({scheme}, {viewport['width']} px): {differing_share(full[path], other[path]):.2%} of "
-                  f"pixels differ" for path in paths if differing_share(full[path], other[path]) > MOST_DIFFERING]
+        shares = {path: differing_share(full[path], other[path]) for path in paths}
+        found += [f"/{path} ({scheme}, {viewport['width']} px): {share:.2%} of pixels differ"
+                  for path, share in shares.items() if share > MOST_DIFFERING]
     return found
